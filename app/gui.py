@@ -1,0 +1,55 @@
+"""The desktop app's entry point. Imports stay light: Qt and the widgets load on call."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def make_application(argv: list[str] | None = None) -> Any:
+    """The QApplication, named and styled (reused if one exists)."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.style import apply_style
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Oogst")
+    app.setApplicationDisplayName("Oogst")
+    app.setOrganizationName("Gemeente")
+    apply_style(app)
+    return app
+
+
+def start(path: str | None = None, *, demo: bool = False,
+          passphrase: str | None = None) -> Any:
+    """Show the first window (start screen, a workbook or the demo); returns the controller."""
+    from app.i18n import set_language
+    from app.settings import Settings
+    from widgets.app_controller import AppController
+
+    settings = Settings()
+    set_language(str(settings.get("language")))
+    controller = AppController(settings)
+    window = None
+    if demo:
+        window = controller.open_demo()
+    elif path:
+        window = controller.open_path(path, passphrase)
+    if window is None:
+        controller.show_start()
+    return controller
+
+
+def run_gui(path: str | None = None, *, demo: bool = False,
+            passphrase: str | None = None) -> int:
+    """Run Oogst's window until the last one closes; returns the exit code."""
+    app = make_application()
+    controller = start(path, demo=demo, passphrase=passphrase)  # kept alive while running
+    code = app.exec()
+    controller.deleteLater()
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui(sys.argv[1] if len(sys.argv) > 1 else None,
+                     demo="--demo" in sys.argv))

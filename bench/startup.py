@@ -1,0 +1,104 @@
+"""Startup time: from process start to a shown, idle main window on the demo workbook,
+next to the same measure for a bare PySide6 QMainWindow, and their ratio (target <= 1.5).
+
+    python bench/startup.py [--runs 5] [--platform offscreen]
+
+The demo is built first, outside the measure, so the time is opening, not generating.
+Each measure is a fresh child process: the parent notes time.time() just before Popen;
+the child prints time.time() when a QTimer.singleShot(0) fires after show(), i.e. at
+the first idle moment of the event loop with the window up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1360, 860)
+window.show()
+QTimer.singleShot(0, lambda: (print("IDLE", repr(time.time()), flush=True), app.quit()))
+app.exec()
+"""
+
+OOGST = """
+import sys, time
+from PySide6.QtCore import QTimer
+from app import gui
+app = gui.make_application()
+controller = gui.start(sys.argv[1])
+assert controller.windows, "the demo did not open"
+QTimer.singleShot(0, lambda: (print("IDLE", repr(time.time()), flush=True), app.quit()))
+app.exec()
+"""
+
+
+def measure(code: str, args: list[str], env: dict[str, str]) -> float:
+    """Seconds from Popen to the child's first idle moment after show()."""
+    started = time.time()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = child.communicate(timeout=120)
+    for line in out.splitlines():
+        if line.startswith("IDLE "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"child did not report (exit {child.returncode}):\n{err[-2000:]}")
+
+
+def build_demo(home: Path) -> Path:
+    os.environ["OOGST_HOME"] = str(home)
+    sys.path.insert(0, str(ROOT))
+    from widgets.app_controller import build_demo_file, demo_path  # noqa: E402 (Qt-light)
+
+    build_demo_file().close()
+    return demo_path()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="oogst-bench-") as tmp:
+        home = Path(tmp)
+        demo = build_demo(home)
+        # Installed apps run from compiled bytecode: let the warm-up runs write it (to a
+        # scratch cache, not into the source tree) even if this shell forbids it.
+        env = dict(os.environ, QT_QPA_PLATFORM=options.platform, OOGST_HOME=str(home),
+                   PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+                   PYTHONPYCACHEPREFIX=str(home / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        measure(BARE, [], env)  # warm the disk cache for both
+        measure(OOGST, [str(demo)], env)
+        bare, oogst = [], []
+        for _ in range(options.runs):
+            bare.append(measure(BARE, [], env))
+            oogst.append(measure(OOGST, [str(demo)], env))
+    b, o = statistics.median(bare), statistics.median(oogst)
+    ratio = o / b
+    print(f"platform {options.platform}, median of {options.runs} runs")
+    print(f"  bare QMainWindow        {b * 1000:7.0f} ms  (runs: "
+          + ", ".join(f"{x * 1000:.0f}" for x in bare) + ")")
+    print(f"  Oogst on the demo       {o * 1000:7.0f} ms  (runs: "
+          + ", ".join(f"{x * 1000:.0f}" for x in oogst) + ")")
+    print(f"  ratio                   {ratio:7.2f}     (target <= {TARGET})"
+          + ("  OK" if ratio <= TARGET else "  TOO SLOW"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

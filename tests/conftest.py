@@ -1,0 +1,34 @@
+"""Shared fixtures: every test gets its own Oogst home (settings, backups)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.storage import Workbook
+from sessions.setup import create_workbook
+
+
+@pytest.fixture(autouse=True)
+def oogst_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("OOGST_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Iterator[Workbook]:
+    wb = create_workbook(tmp_path / "event.oogst", "future-search", "Veilige binnenstad")
+    yield wb
+    wb.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    from sessions.demo import build_demo
+
+    path = tmp_path / "demo.oogst"
+    build_demo(path).close()
+    return path

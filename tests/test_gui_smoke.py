@@ -1,0 +1,173 @@
+"""The main window on the demo: edit through the form, stored at once, undo and redo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from app.commands import EditFields
+from app.domain import Event
+from app.settings import Settings, config_dir
+from app.storage import Workbook, WorkbookError
+from widgets.main_window import MainWindow
+from widgets.workbook_signals import WorkbookContext
+
+pytestmark = pytest.mark.usefixtures("oogst_home")
+
+
+def stored_event(path: Path) -> Event:
+    """The event as a fresh connection reads it from the file."""
+    with Workbook.open(path) as other:
+        return other.event()
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path) -> MainWindow:
+    win = MainWindow(Workbook.open(demo_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_title_edit_is_stored_then_undone_and_redone(qtbot, window: MainWindow,
+                                                     demo_path: Path) -> None:
+    form = window.show_page("event")
+    old = stored_event(demo_path).title
+    form.title_edit.selectAll()
+    qtbot.keyClicks(form.title_edit, "Samen de binnenstad in")
+    assert stored_event(demo_path).title == old  # nothing stored per keystroke
+    qtbot.keyClick(form.title_edit, Qt.Key.Key_Return)  # editingFinished
+    assert stored_event(demo_path).title == "Samen de binnenstad in"
+    assert window.windowTitle() == "Samen de binnenstad in — Oogst"
+    assert window.header.title_label.text() == "Samen de binnenstad in"
+    assert window.ctx.undo_stack.count() == 1
+
+    window.undo_action.trigger()
+    assert stored_event(demo_path).title == old
+    assert form.title_edit.text() == old
+    window.redo_action.trigger()
+    assert stored_event(demo_path).title == "Samen de binnenstad in"
+    assert "Opgeslagen om" in window.saved_label.text()
+
+
+def test_undo_redo_shortcuts(window: MainWindow) -> None:
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert set(window.redo_action.shortcuts()) == {QKeySequence("Ctrl+Shift+Z"),
+                                                   QKeySequence("Ctrl+Y")}
+
+
+def test_one_command_per_finished_edit_not_per_key(qtbot, window: MainWindow,
+                                                   demo_path: Path) -> None:
+    form = window.show_page("event")
+    form.venue_edit.clear()
+    qtbot.keyClicks(form.venue_edit, "Stadhuis")
+    form.venue_edit.editingFinished.emit()
+    form.venue_edit.editingFinished.emit()  # nothing changed the second time
+    assert window.ctx.undo_stack.count() == 1
+    assert stored_event(demo_path).venue == "Stadhuis"
+
+
+def test_multiline_and_dates_commit_on_focus_out(qtbot, window: MainWindow,
+                                                 demo_path: Path) -> None:
+    form = window.show_page("event")
+    form.question_edit.setPlainText("Wat maakt de binnenstad veilig?")
+    form.question_edit.editing_finished.emit()
+    form.end_date_edit.clear_button.click()
+    event = stored_event(demo_path)
+    assert event.question == "Wat maakt de binnenstad veilig?"
+    assert event.end_date == ""
+    form.level_combo.setCurrentIndex(form.level_combo.findData("meebeslissen"))
+    form.level_combo.activated.emit(form.level_combo.currentIndex())
+    assert stored_event(demo_path).participation_level == "meebeslissen"
+    assert window.ctx.undo_stack.count() == 3
+
+
+def test_refresh_does_not_clobber_the_field_being_edited(qtbot, window: MainWindow) -> None:
+    form = window.show_page("event")
+    window.activateWindow()
+    form.venue_edit.setFocus()
+    qtbot.waitUntil(form.venue_edit.hasFocus)
+    form.venue_edit.setText("Half getypt")
+    event = window.book.event()
+    window.ctx.push(EditFields("Titel", Event, event.id, {"title": "Elders gewijzigd"}))
+    assert form.title_edit.text() == "Elders gewijzigd"
+    assert form.venue_edit.text() == "Half getypt"
+
+
+def test_failing_command_is_reported_not_raised(qtbot, window: MainWindow, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("widgets.undo.QMessageBox.warning",
+                        lambda parent, title, text: shown.append(text))
+
+    class Broken:
+        text = "Kapot"
+
+        def apply(self, book: Workbook) -> None:
+            raise WorkbookError("Dit ging mis.")
+
+        def revert(self, book: Workbook) -> None:
+            pass
+
+    assert window.ctx.push(Broken()) is False
+    assert shown == ["Dit ging mis."]
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_pages_docks_and_toolbars_have_names(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDockWidget, QToolBar
+
+    for widget in window.findChildren(QToolBar) + window.findChildren(QDockWidget):
+        assert widget.objectName()
+    keys = ("event", "agenda", "participants", "seating", "boards")
+    for key in keys:
+        assert window.show_page(key) is window.pages.currentWidget()
+    assert window.navigation.count() == len(keys)
+
+
+def test_close_saves_window_state_in_oogst_home_and_closes_book(qtbot, demo_path: Path) -> None:
+    window = MainWindow(Workbook.open(demo_path), Settings())  # deletes itself on close
+    window.show()
+    book = window.book
+    with qtbot.waitSignal(window.closed) as closed:
+        window.close()
+    assert closed.args == [window, False]
+    assert book.closed
+    assert (config_dir() / "window.ini").exists()
+
+
+def test_signals_adapter_emits_after_commit(qtbot, book: Workbook) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    ctx = WorkbookContext(book, holder)
+    with qtbot.waitSignal(ctx.signals.changed) as blocker:
+        book.update(Event, book.event().id, venue="Wijkcentrum")
+    assert blocker.args[0].touches("event")
+    ctx.detach()
+
+
+def test_gui_module_imports_no_qt_until_called() -> None:
+    code = "import sys, app.gui; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_closing_the_window_keeps_a_half_finished_edit(qtbot, demo_path: Path) -> None:
+    window = MainWindow(Workbook.open(demo_path), Settings())
+    window.show()
+    qtbot.waitExposed(window)
+    form = window.show_page("event")
+    window.activateWindow()
+    form.contact_edit.setFocus()
+    qtbot.waitUntil(form.contact_edit.hasFocus)
+    form.contact_edit.setText("Marloes, 06-12345678")
+    window.close()
+    assert stored_event(demo_path).contact == "Marloes, 06-12345678"

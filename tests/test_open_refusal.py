@@ -1,0 +1,97 @@
+"""Broken, foreign, newer and encrypted files are refused and left byte-for-byte alone."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.storage import (
+    CorruptWorkbook,
+    EncryptedWorkbook,
+    NewerWorkbook,
+    NotAWorkbook,
+    Workbook,
+    WorkbookError,
+    WrongPassphrase,
+)
+from sessions.setup import create_workbook
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_refused(path: Path, error: type[WorkbookError], passphrase: str | None = None) -> str:
+    before = digest(path)
+    with pytest.raises(error) as caught:
+        Workbook.open(path, passphrase)
+    assert digest(path) == before
+    assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
+    message = str(caught.value)
+    assert path.name in message and "\n" not in message
+    return message
+
+
+def test_truncated_workbook_is_refused(demo_path: Path) -> None:
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[: len(data) // 2 + 100])
+    assert "afgekapt" in assert_refused(demo_path, CorruptWorkbook)
+
+
+def test_random_bytes_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "random.oogst"
+    path.write_bytes(os.urandom(3000))
+    assert_refused(path, NotAWorkbook)
+
+
+def test_text_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.oogst"
+    path.write_text("Dit is geen werkboek\n")
+    assert_refused(path, NotAWorkbook)
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.oogst"
+    path.write_bytes(b"")
+    assert_refused(path, CorruptWorkbook)
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+    assert "geen Oogst-werkboek" in assert_refused(path, NotAWorkbook)
+
+
+def test_corrupt_page_is_refused(demo_path: Path) -> None:
+    data = bytearray(demo_path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 6):  # scribble over b-tree pages
+        data[offset] = 0xA5
+    demo_path.write_bytes(bytes(data))
+    assert_refused(demo_path, CorruptWorkbook)
+
+
+def test_workbook_from_a_newer_oogst_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.oogst"
+    create_workbook(path, "future-search", "Toekomst").close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    assert "nieuwere Oogst" in assert_refused(path, NewerWorkbook)
+
+
+def test_encrypted_workbook_needs_its_passphrase(tmp_path: Path) -> None:
+    path = tmp_path / "logboek.oogst"
+    create_workbook(path, "logbook", "Caravan", passphrase="geheim 🔑").close()
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    assert_refused(path, EncryptedWorkbook)
+    assert "wachtwoordzin" in assert_refused(path, WrongPassphrase, "fout")
+    with Workbook.open(path, "geheim 🔑") as book:
+        assert book.event().title == "Caravan"

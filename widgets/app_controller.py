@@ -1,0 +1,140 @@
+"""Which windows are open: the start screen and one main window per workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.i18n import tr
+from app.settings import Settings, data_dir
+from app.storage import Workbook
+from widgets.main_window import MainWindow
+from widgets.opening import open_workbook
+from widgets.undo import error_sentence
+
+DEMO_NAME = "Veilige en leefbare binnenstad (demo).oogst"
+
+
+def demo_path() -> Path:
+    return data_dir() / "demo" / DEMO_NAME
+
+
+def build_demo_file(path: Path | None = None) -> Workbook:
+    """Build the demo workbook afresh (the old one is deleted first) and return it open."""
+    path = path or demo_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        old.unlink(missing_ok=True)
+    try:
+        from sessions.demo import build_demo
+    except ImportError:  # the demo module is optional: an empty Future Search will do
+        from sessions.setup import create_workbook
+
+        return create_workbook(path, "future-search", "Veilige en leefbare binnenstad")
+    return build_demo(path)
+
+
+class AppController(QObject):
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.windows: list[MainWindow] = []
+        self.start_screen: QWidget | None = None
+
+    # ----------------------------------------------------------------- screens
+    def show_start(self) -> QWidget:
+        if self.start_screen is None:
+            from widgets.start_screen import StartScreen
+
+            screen = StartScreen(self.settings)
+            screen.open_requested.connect(self.open_path)
+            screen.new_requested.connect(self.create_new)
+            screen.demo_requested.connect(self.open_demo)
+            screen.restore_requested.connect(self._on_start_screen_restore_requested)
+            self.start_screen = screen
+        self.start_screen.refresh_recent()  # type: ignore[attr-defined]
+        self.start_screen.show()
+        self.start_screen.raise_()
+        self.start_screen.activateWindow()
+        return self.start_screen
+
+    def _parent(self) -> QWidget | None:
+        active = QApplication.activeWindow()
+        return active if active is not None else self.start_screen
+
+    # ----------------------------------------------------------------- opening
+    def open_path(self, path: str | Path, passphrase: str | None = None) -> MainWindow | None:
+        path = Path(path)
+        for window in self.windows:
+            if window.book.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            book = open_workbook(self._parent(), path, passphrase)
+        finally:
+            QApplication.restoreOverrideCursor()
+        return self.open_book(book) if book is not None else None
+
+    def open_book(self, book: Workbook, *, demo: bool = False) -> MainWindow:
+        demo = demo or book.path.resolve() == demo_path().resolve()  # `oogst demo` opens it too
+        if not demo:
+            self.settings.add_recent(book.path)
+        window = MainWindow(book, self.settings, backups=not demo)
+        window.open_requested.connect(self.open_path)
+        window.new_requested.connect(self.show_new_dialog)
+        window.closed.connect(self._on_window_closed)
+        self.windows.append(window)
+        window.show()
+        if self.start_screen is not None:
+            self.start_screen.hide()
+        return window
+
+    def open_demo(self) -> MainWindow | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for window in [w for w in self.windows if w.book.path == demo_path()]:
+                window.close()
+            book = build_demo_file()
+        except Exception as exc:
+            QMessageBox.warning(self._parent(), tr("Demo"), error_sentence(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        return self.open_book(book, demo=True)
+
+    def create_new(self, path: str, method: str, title: str, start_date: str = "",
+                   language: str = "nl") -> MainWindow | None:
+        from sessions.setup import create_workbook
+
+        try:
+            book = create_workbook(path, method, title, language=language, start_date=start_date)
+        except Exception as exc:
+            QMessageBox.warning(self._parent(), tr("Nieuw werkboek"), error_sentence(exc))
+            return None
+        window = self.open_book(book)
+        window.show_page("event")  # a new event starts with its question, place and dates
+        return window
+
+    def show_new_dialog(self) -> None:
+        from widgets.new_workbook import NewWorkbookDialog
+
+        dialog = NewWorkbookDialog(self.settings.recent_files(), self._parent())
+        if dialog.exec() and dialog.request is not None:
+            self.create_new(*dialog.request)
+
+    def _on_start_screen_restore_requested(self) -> None:
+        from widgets.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.start_screen)
+        if dialog.exec() and dialog.restored_path is not None:
+            self.open_path(dialog.restored_path)
+
+    def _on_window_closed(self, window: MainWindow, back_to_start: bool) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if back_to_start and not self.windows:
+            self.show_start()

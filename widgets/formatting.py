@@ -1,0 +1,99 @@
+"""Dates, times and durations as the UI shows them (Dutch or English locale)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QDate, QDateTime, QLocale
+
+from app.i18n import language, tr
+
+_HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def locale() -> QLocale:
+    return QLocale(QLocale.Language.English if language() == "en" else QLocale.Language.Dutch,
+                   QLocale.Country.UnitedKingdom if language() == "en"
+                   else QLocale.Country.Netherlands)
+
+
+def parse_hhmm(text: str) -> int | None:
+    """Minutes after midnight for "HH:MM", or None."""
+    m = _HHMM.match(text.strip())
+    if not m:
+        return None
+    hours, minutes = int(m.group(1)), int(m.group(2))
+    if hours > 23 or minutes > 59:
+        return None
+    return hours * 60 + minutes
+
+
+def hhmm(minutes: int) -> str:
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def duration(minutes: int) -> str:
+    """"1 u 30 min", "45 min", "3 u"."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if hours and rest:
+        return tr("{hours} u {minutes} min", hours=hours, minutes=rest)
+    if hours:
+        return tr("{hours} u", hours=hours)
+    return tr("{minutes} min", minutes=rest)
+
+
+def qdate(iso: str) -> QDate:
+    return QDate.fromString(iso[:10], "yyyy-MM-dd") if iso else QDate()
+
+
+def date_text(iso: str, long: bool = False) -> str:
+    """"wo 25 nov 2026" (or the long form); "" for no date."""
+    date = qdate(iso)
+    if not date.isValid():
+        return ""
+    return locale().toString(date, "dddd d MMMM yyyy" if long else "ddd d MMM yyyy")
+
+
+def date_range_text(start: str, end: str) -> str:
+    """"wo 25 – vr 27 nov 2026", one date, or ""."""
+    a, b = qdate(start), qdate(end)
+    if not a.isValid():
+        return date_text(end)
+    if not b.isValid() or b == a:
+        return date_text(start)
+    loc = locale()
+    if a.year() == b.year() and a.month() == b.month():
+        return f"{loc.toString(a, 'ddd d')} – {loc.toString(b, 'ddd d MMM yyyy')}"
+    if a.year() == b.year():
+        return f"{loc.toString(a, 'ddd d MMM')} – {loc.toString(b, 'ddd d MMM yyyy')}"
+    return f"{date_text(start)} – {date_text(end)}"
+
+
+def datetime_text(iso: str) -> str:
+    value = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
+    if not value.isValid():
+        return ""
+    return locale().toString(value, "ddd d MMM yyyy, HH:mm")
+
+
+@cache
+def _method_names(key: str) -> tuple[str, str] | None:
+    from sessions.templates import TEMPLATE_DIR, all_templates, parse_template
+
+    guess = TEMPLATE_DIR / f"{key.replace('-', '_')}.toml"  # the usual file: parse only it
+    if guess.exists():
+        found = parse_template(guess.read_text(encoding="utf-8"), guess.name)
+        if found.key == key:
+            return found.name, found.name_en
+    template = all_templates().get(key)
+    return (template.name, template.name_en) if template else None
+
+
+def method_label(key: str) -> str:
+    """The method's name in the UI language (its key if no template knows it)."""
+    names = _method_names(key)
+    if names is None:
+        return key
+    return names[1] if language() == "en" and names[1] else names[0]

@@ -1,0 +1,61 @@
+"""Opening a workbook with the user: passphrases, one-sentence errors, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.i18n import tr
+from app.storage import EncryptedWorkbook, Workbook, WorkbookError, WrongPassphrase
+from widgets.passphrase import ask_passphrase
+
+
+def _backup_before_migrate(book: Workbook) -> None:
+    from app.storage.backups import take_backup
+
+    take_backup(book, "migrate")
+
+
+def open_workbook(parent: QWidget | None, path: str | Path,
+                  passphrase: str | None = None) -> Workbook | None:
+    """Open ``path``, asking for a passphrase when needed; None when it failed or was cancelled.
+
+    A file that cannot be opened is explained in one sentence, with an offer to
+    restore one of its backups (which then opens instead).
+    """
+    path = Path(path)
+    while True:
+        try:
+            return Workbook.open(path, passphrase, before_migrate=_backup_before_migrate)
+        except (EncryptedWorkbook, WrongPassphrase) as exc:
+            reason = str(exc)
+        except WorkbookError as exc:
+            return _offer_backups(parent, path, str(exc))
+        except OSError as exc:
+            return _offer_backups(parent, path, tr(
+                "{path} kan niet worden geopend ({error}).", path=path.name, error=exc.strerror))
+        passphrase = ask_passphrase(parent, path.name, reason)
+        if passphrase is None:
+            return None
+
+
+def show_open_error(parent: QWidget | None, path: Path, message: str) -> Path | None:
+    """Say why ``path`` did not open; returns a restored copy's path if the user made one."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Openen lukt niet"), message,
+                      QMessageBox.StandardButton.Close, parent)
+    backups = box.addButton(tr("Back-ups bekijken…"), QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not backups:
+        return None
+    from widgets.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(parent, original=path)
+    dialog.exec()
+    return dialog.restored_path
+
+
+def _offer_backups(parent: QWidget | None, path: Path, message: str) -> Workbook | None:
+    restored = show_open_error(parent, path, message)
+    return open_workbook(parent, restored) if restored is not None else None
