@@ -28,6 +28,7 @@ from time import perf_counter
 from sessions.seating_bounds import lower_bound_repeats, new_bound, repeat_bound
 from sessions.seating_build import greedy_start, group_order, previous_start
 from sessions.seating_grid import cyclic_start, history_start, spread_by_relabel
+from sessions.seating_repair import repaired_start
 from sessions.seating_search import W_GRP, W_NEW, W_REP, Cancelled, Engine, Model
 
 __all__ = [
@@ -312,10 +313,13 @@ def plan_seating(request: SeatingRequest, progress: Callable[[float], None] | No
                 best_cost, best_tab, relabel = c, tab, may_relabel
         if relabel:
             best_tab = spread_by_relabel(model, best_tab, rng, 40 * model.n * model.R, tick)
+        stall = max(2000, 30 * model.n)
+        if model.prev is not None:
+            tab = _reseat(model, engine, rng, best_tab, target, deadline, request, tick, stall)
+            return _finish(request, people, T, model, tab, rep_lb, start, progress)
         engine.load(best_tab)
         # Stage 1 keeps the group spread from getting worse; if repeats remain, stage 2
         # may trade spread for fewer repeats (repeats rank first).
-        stall = max(2000, 30 * model.n)
         now = perf_counter()
         tab = engine.search(target, now + 0.6 * max(0.0, deadline - now),
                             request.max_iterations, tick, stall, freeze=True)
@@ -325,6 +329,31 @@ def plan_seating(request: SeatingRequest, progress: Callable[[float], None] | No
     except Cancelled:
         raise SeatingCancelled("Seating was cancelled.") from None
     return _finish(request, people, T, model, tab, rep_lb, start, progress)
+
+
+def _reseat(model: Model, engine: Engine, rng: random.Random, first: list[list[int]],
+            target: int, deadline: float, request: SeatingRequest,
+            tick: Callable[[], None], stall: int, attempts: int = 6) -> list[list[int]]:
+    """Re-seat in place: several short searches, each from the previous plan with the
+    displaced people seated anew (in a different random order), keeping the plan with the
+    fewest repeats, then the fewest moved seats. One long search tends to wander off,
+    moving many people to undo one repeat; short restarts keep close to the old plan."""
+    best_tab = first
+    best_cost: int | None = None
+    for k in range(attempts):
+        start_tab = (repaired_start(model, tick) if k == 0 else first if k == 1
+                     else previous_start(model, rng, tick))
+        engine.load(start_tab)
+        now = perf_counter()
+        slot = now + max(0.0, deadline - now) / (attempts - k)
+        tab = engine.search(target, slot, request.max_iterations, tick, stall // 4)
+        engine.load(tab)
+        cost = engine.cost()
+        if best_cost is None or cost < best_cost:
+            best_cost, best_tab = cost, tab
+        if engine.moved == 0 and cost <= target:
+            break
+    return best_tab
 
 
 def _finish(request: SeatingRequest, people: list[SeatPerson], T: int, model: Model,

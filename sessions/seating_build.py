@@ -108,11 +108,14 @@ def _met_masks(model: Model) -> list[int]:
 
 
 def _add_round(met: list[int], tab: list[int], T: int) -> None:
+    """Add one round's meetings to ``met`` (people at table -1 are not seated)."""
     masks = [0] * T
     for p, t in enumerate(tab):
-        masks[t] |= 1 << p
+        if t >= 0:
+            masks[t] |= 1 << p
     for p, t in enumerate(tab):
-        met[p] |= masks[t] & ~(1 << p)
+        if t >= 0:
+            met[p] |= masks[t] & ~(1 << p)
 
 
 def greedy_start(model: Model, rng: random.Random, check: Callable[[], None]) -> Tab:
@@ -142,11 +145,19 @@ def previous_start(model: Model, rng: random.Random, check: Callable[[], None],
     base = seed if seed is not None else m.prev
     assert base is not None
     met = _met_masks(m)
+    # Who each person meets in the later rounds as they stand: an evicted person should
+    # not land next to someone they will sit with again (that repeat costs many moves).
+    later = [0] * m.n
+    ahead: list[list[int]] = [[] for _ in range(m.R)]
+    for r in range(m.R - 1, -1, -1):
+        ahead[r] = later[:]
+        _add_round(later, [t if 0 <= t < m.T else -1 for t in base[r]], m.T)
     plan: Tab = []
     for r in range(m.R):
         check()
         rnd = _Round(m)
         prev = base[r]
+        seen = [a | b for a, b in zip(met, ahead[r])]
         for p in range(m.n):
             if m.pin[p] >= 0:
                 rnd.put(p, m.pin[p])
@@ -175,7 +186,7 @@ def previous_start(model: Model, rng: random.Random, check: Callable[[], None],
                 break
             top = max(rnd.size[t] for t in over)
             # Evict whoever has the best other table to go to (no one met, group absent).
-            choice = min((rnd.escape(p, t, met), rng.random(), p, t) for t in over
+            choice = min((rnd.escape(p, t, seen), rng.random(), p, t) for t in over
                           if rnd.size[t] == top for p in m.movable if rnd.tab[p] == t)
             p = choice[2]
             rnd.take(p)
@@ -183,7 +194,7 @@ def previous_start(model: Model, rng: random.Random, check: Callable[[], None],
             evicted.append(p)
         rng.shuffle(evicted)
         for p in evicted + group_order(m, rng, loose):
-            rnd.put(p, rnd.best_table(p, met, prev, rng, spread_first=False))
+            rnd.put(p, rnd.best_table(p, seen, prev, rng, spread_first=False))
         plan.append(rnd.tab)
         _add_round(met, rnd.tab, m.T)
     return plan

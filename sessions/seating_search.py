@@ -23,6 +23,9 @@ W_APART = 10**12
 W_REP = 10**9
 W_GRP = 10**6
 W_MOVE = 10**3
+# Re-seating in place: moving a person weighs more than a better group spread (the
+# facilitator asked to move as few people as possible), still far less than a repeat.
+W_MOVE_RESEAT = 10**7
 W_NEW = 1
 DRIFT = 3 * W_REP  # give up a walk that strays this far above the best plan
 
@@ -81,6 +84,7 @@ class Engine:
         self.m = model
         self.rng = rng
         self.track_new = model.rem > 0
+        self.w_move = W_MOVE if model.prev is None else W_MOVE_RESEAT
 
     # ------------------------------------------------------------------ state
     def load(self, tab: list[list[int]]) -> None:
@@ -159,7 +163,7 @@ class Engine:
 
     def cost(self) -> int:
         return (W_APART * self.apart_v + W_REP * self.rep + W_GRP * self.grp_pen
-                + W_MOVE * self.moved + W_NEW * self.new_pen)
+                + self.w_move * self.moved + W_NEW * self.new_pen)
 
     def _conf_add(self, key: int) -> None:
         if key not in self.conf_pos:
@@ -279,6 +283,7 @@ class Engine:
         prev_r = m.prev[r] if m.prev is not None else None
         pp = prev_r[p] if prev_r is not None else -1
         track_new = self.track_new
+        wm = self.w_move
         e = self.e
         pin = m.pin
         base_tabu = (r * n) * T
@@ -296,7 +301,7 @@ class Engine:
             p_tabu = tabu[base_tabu + p * T + B] > it
             gainPB = W_REP * popcount(m1p & mB) - lossP
             dpB = W_APART * (popcount(app & mB) - apA) if app else 0
-            dmp = W_MOVE * ((B != pp) - (A != pp)) if pp >= 0 else 0
+            dmp = wm * ((B != pp) - (A != pp)) if pp >= 0 else 0
             if sA == sB + 1:
                 # Relocate p alone to the shorter table.
                 d = gainPB + dpB + dmp
@@ -343,7 +348,7 @@ class Engine:
                 if prev_r is not None:
                     pq = prev_r[q]
                     if pq >= 0:
-                        d += W_MOVE * ((A != pq) - (B != pq))
+                        d += wm * ((A != pq) - (B != pq))
                 if track_new and sA != sB:
                     dd = sA - sB
                     d += W_NEW * (2 * dd * (e[p] - e[q]) + 2 * dd * dd)
@@ -357,6 +362,14 @@ class Engine:
         return best, cands
 
     # ---------------------------------------------------------------- focus
+    def _moved_focus(self) -> list[tuple[int, int]]:
+        """One person (drawn at random) seated away from their previous table."""
+        m, tab = self.m, self.tab
+        assert m.prev is not None
+        away = [(r, p) for r in range(m.R) for p in m.movable
+                if 0 <= m.prev[r][p] != tab[r][p]]
+        return [away[self.rng.randrange(len(away))]] if away else []
+
     def _foci(self, k: int) -> list[tuple[int, int]]:
         """People (round, person) whose moves are priced this iteration: those in the
         worst kind of conflict present, up to about ``k`` of them."""
@@ -388,6 +401,11 @@ class Engine:
             if out:
                 return out
         choice = rng.random()
+        if m.prev is not None and self.moved and choice < 0.6:
+            focus = self._moved_focus()  # re-seat: moved seats rank above the spread
+            if focus:
+                return focus
+            choice = rng.random() * 0.6
         if choice < 0.6:
             bad = [(r, g) for r in range(R) for g in range(m.G)
                    if self.pen_rg[r][g] > m.grp_lb[g]]
@@ -398,12 +416,9 @@ class Engine:
                 if out:
                     return out
         if m.prev is not None and choice < 0.85 and self.moved:
-            for _ in range(30):
-                r = rng.randrange(R)
-                p = m.movable[rng.randrange(len(m.movable))]
-                pp = m.prev[r][p]
-                if pp >= 0 and pp != tab[r][p]:
-                    return [(r, p)]
+            focus = self._moved_focus()
+            if focus:
+                return focus
         if not m.movable:
             return []
         return [(rng.randrange(R), m.movable[rng.randrange(len(m.movable))])]
