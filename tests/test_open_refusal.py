@@ -95,3 +95,23 @@ def test_encrypted_workbook_needs_its_passphrase(tmp_path: Path) -> None:
     assert "wachtwoordzin" in assert_refused(path, WrongPassphrase, "fout")
     with Workbook.open(path, "geheim 🔑") as book:
         assert book.event().title == "Caravan"
+
+
+def test_large_workbook_opens_at_once_and_its_check_finds_damage(demo_path: Path,
+                                                                 monkeypatch) -> None:
+    """Past CHECK_ON_OPEN_BYTES the page check is left to the background: opening does
+    not wait for it, and ``quick_check`` (what the window runs) still finds the damage."""
+    from app.storage import workbook
+    from app.storage.check import quick_check
+
+    monkeypatch.setattr(workbook, "CHECK_ON_OPEN_BYTES", 1024)
+    with Workbook.open(demo_path) as book:
+        assert book.check_pending
+    assert quick_check(demo_path) == "ok"
+    data = bytearray(demo_path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 6):
+        data[offset] = 0xA5
+    demo_path.write_bytes(bytes(data))
+    assert quick_check(demo_path) != "ok"
+    monkeypatch.undo()
+    assert_refused(demo_path, CorruptWorkbook)  # a small file is checked before it opens

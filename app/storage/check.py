@@ -27,6 +27,22 @@ class CheckReport:
         return self.integrity == "ok" and self.schema_version <= self.current_version
 
 
+def quick_check(path: str | Path, passphrase: str | None = None) -> str:
+    """SQLite's page check on a separate read-only connection: ``"ok"`` or the problems.
+
+    Safe to run in a worker thread while the workbook is open and being edited (WAL
+    readers see a consistent snapshot). Raises WorkbookError when the file is unreadable.
+    """
+    conn, _version = open_checked(Path(path), passphrase, quick_check=False)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except Exception as exc:  # sqlite3 and sqlcipher3 raise their own DatabaseError
+        return str(exc)
+    finally:
+        conn.close()
+    return "; ".join(r[0] for r in rows)
+
+
 def check_file(path: str | Path, passphrase: str | None = None) -> CheckReport:
     """Full integrity check and counts; raises WorkbookError for unreadable files."""
     path = Path(path)

@@ -21,7 +21,13 @@ from app.domain import Event, Record, new_id
 from app.entities import BY_TABLE, ENTITIES
 from app.hlc import HybridClock
 from app.i18n import tr
-from app.storage.connection import connect, fsync_dir, open_checked, set_pragmas
+from app.storage.connection import (
+    CHECK_ON_OPEN_BYTES,
+    connect,
+    fsync_dir,
+    open_checked,
+    set_pragmas,
+)
 from app.storage.errors import NewerWorkbook, WorkbookError
 from app.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -83,6 +89,7 @@ class Workbook:
         self.path = path
         self.passphrase = passphrase
         self._conn = conn
+        self.check_pending = False  # True when the page check was left to the background
         self._lock = threading.RLock()
         self._depth = 0
         self._pending: dict[str, set[str]] = {}
@@ -129,13 +136,19 @@ class Workbook:
 
     @classmethod
     def open(cls, path: str | Path, passphrase: str | None = None,
-             before_migrate: Callable[[Workbook], None] | None = None) -> Workbook:
+             before_migrate: Callable[[Workbook], None] | None = None,
+             check: bool | None = None) -> Workbook:
         """Open an existing workbook; refuses broken, foreign and newer files untouched.
 
         An older workbook is migrated in place, after ``before_migrate`` (a backup).
+        ``check`` runs SQLite's page check before opening; by default only for files up
+        to ``CHECK_ON_OPEN_BYTES``. When it was skipped, ``check_pending`` is True and
+        the caller runs :func:`app.storage.check.quick_check` in the background.
         """
         path = Path(path)
-        conn, version = open_checked(path, passphrase)
+        if check is None:
+            check = not path.exists() or path.stat().st_size <= CHECK_ON_OPEN_BYTES
+        conn, version = open_checked(path, passphrase, quick_check=check)
         if version > SCHEMA_VERSION:
             conn.close()
             raise NewerWorkbook(tr(
@@ -146,6 +159,7 @@ class Workbook:
         try:
             set_pragmas(conn)
             book = cls(path, conn, None if header_plain else passphrase)
+            book.check_pending = not check
             if version < SCHEMA_VERSION:
                 if before_migrate is not None:
                     before_migrate(book)
