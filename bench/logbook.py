@@ -127,7 +127,8 @@ def main() -> int:
         print(f"open time: {total * 1000:.0f} ms  (target < 1 s)  "
               f"{'ok' if total < 1 else 'MISSED'}")
         print(f"  Workbook.open {opened_ms:.0f} ms (the page check, {check_ms:.0f} ms, runs after"
-              f" the window shows for files past 24 MB); logbook list, all {len(rowids):,} rowids + first screen: {screen_ms:.0f} ms;"
+              f" the window shows for files past 24 MB); logbook list, all {len(rowids):,}"
+              f" rowids + first screen: {screen_ms:.0f} ms;"
               f" retention purge (after first paint) {purge_ms:.0f} ms")
 
         rng = random.Random(3)

@@ -193,3 +193,22 @@ def test_undo_of_a_new_plan_brings_back_the_old_one(qtbot, page: SeatingPage,
     assert stored_rounds(demo) == before == page.rounds
     page.undo_stack.redo()
     assert len(stored_rounds(demo)) == 4
+
+
+def test_day_chooser_seats_who_is_there_that_day(qtbot, page: SeatingPage,
+                                                  demo: Workbook) -> None:
+    """Someone absent on day 2 only: day 1's plan seats them, day 2's notice and plan
+    leave them out. The chooser lists every agenda day."""
+    days = sorted(demo.all(AgendaDay), key=lambda d: d.position)
+    assert page.day_combo.count() == len(days) == 3
+    plan(qtbot, page, rounds=2)
+    away = page.rounds[0][0][0]
+    demo.insert(Attendance(id=Attendance.key(away, days[1].id), participant_id=away,
+                           day_id=days[1].id, status="absent"))
+    page.day_combo.setCurrentIndex(0)
+    assert not page.notice_label.isVisibleTo(page)
+    page.day_combo.setCurrentIndex(1)
+    assert page.day_combo.day_id() == days[1].id
+    assert "Ingedeeld maar afwezig" in page.notice_label.text()
+    plan(qtbot, page, rounds=2)
+    assert all(away not in t for rnd in page.rounds for t in rnd)

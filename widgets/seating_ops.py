@@ -83,13 +83,14 @@ def board_data(book: Workbook) -> BoardData:
     return BoardData(rounds, info, pins, apart, repeated_meetings(rounds), groups)
 
 
-def attendance_notice(book: Workbook, data: BoardData) -> str:
-    """Who is in the last planned round but absent now, and who is present but unseated."""
+def attendance_notice(book: Workbook, data: BoardData, day_id: str | None = None) -> str:
+    """Who is in the last planned round but absent on the day, and who is present but
+    unseated (``day_id``: the day whose attendance counts; the first day by default)."""
     from sessions.seating_workbook import seated_people
 
     if not data.rounds:
         return ""
-    present = {p.id for p in seated_people(book)}
+    present = {p.id for p in seated_people(book, day_id)}
     planned = {pid for table in data.rounds[-1] for pid in table}
     gone = sorted(data.people[p].name for p in planned - present if p in data.people)
     new = sorted(data.people[p].name for p in present - planned if p in data.people)

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.commands import Command
-from app.domain import Attendance, Participant, Seat, SeatingRule, StakeholderGroup
+from app.domain import AgendaDay, Attendance, Participant, Seat, SeatingRule, StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
 from widgets import seating_ops as ops
 from widgets.seating_cards import QualityStrip, SeatingBoard, legend_html
+from widgets.seating_day import DayChooser
 from widgets.seating_worker import BackgroundTask, SeatingWorker
 from widgets.style import label, set_role
 from widgets.undo import WorkbookUndoCommand, error_sentence
@@ -55,6 +56,7 @@ class SeatingPage(QWidget):
         self.quality: object | None = None
         self.last_moved: int | None = None
         self._build()
+        self.day_combo.refresh(book)
         self._connect_signals()
         self.reload()
         if self.rounds:
@@ -64,6 +66,7 @@ class SeatingPage(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
+        self.day_combo = DayChooser()
         self.rounds_spin = QSpinBox()
         self.rounds_spin.setRange(1, 12)
         self.rounds_spin.setValue(5)
@@ -98,6 +101,9 @@ class SeatingPage(QWidget):
 
         controls = QHBoxLayout()
         controls.setSpacing(8)
+        controls.addWidget(QLabel(tr("Aanwezig op")))
+        controls.addWidget(self.day_combo)
+        controls.addSpacing(10)
         controls.addWidget(QLabel(tr("Rondes")))
         controls.addWidget(self.rounds_spin)
         controls.addSpacing(10)
@@ -164,6 +170,7 @@ class SeatingPage(QWidget):
         self.replan_button.clicked.connect(self._on_replan_button_clicked)
         self.cancel_button.clicked.connect(self.cancel_planning)
         self.by_size.toggled.connect(self._on_mode_toggled)
+        self.day_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.rounds_spin.valueChanged.connect(
             lambda n: self.keep_spin.setMaximum(max(0, n - 1)))
         # the board
@@ -189,8 +196,10 @@ class SeatingPage(QWidget):
         return not wrapped.failed
 
     def _on_signals_changed(self, change: Change) -> None:
+        if change.touches(AgendaDay.TABLE):
+            self.day_combo.refresh(self.book)
         if change.touches(Seat.TABLE, SeatingRule.TABLE, Participant.TABLE,
-                          StakeholderGroup.TABLE, Attendance.TABLE):
+                          StakeholderGroup.TABLE, Attendance.TABLE, AgendaDay.TABLE):
             self.reload()
 
     def reload(self) -> None:
@@ -213,7 +222,7 @@ class SeatingPage(QWidget):
 
     def _show_notice(self, data: ops.BoardData) -> None:
         """Who left or arrived since the plan was made: a hint to re-seat."""
-        text = ops.attendance_notice(self.book, data)
+        text = ops.attendance_notice(self.book, data, self.day_combo.day_id())
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
 
@@ -330,12 +339,12 @@ class SeatingPage(QWidget):
         try:
             if keep >= rounds:
                 raise ValueError(tr("Houd minder rondes vast dan er in totaal zijn."))
-            if not seated_people(self.book):
+            if not seated_people(self.book, self.day_combo.day_id()):
                 raise ValueError(tr("Er is niemand om in te delen. Voeg deelnemers toe (rol "
                                     "deelnemer) of zet ze op aanwezig."))
             request = build_request(
                 self.book, rounds - keep, table_size=table_size, tables=tables, keep=keep,
-                time_limit=time_limit)
+                day_id=self.day_combo.day_id(), time_limit=time_limit)
         except ValueError as exc:
             QMessageBox.warning(self, tr("Indeling maken"), str(exc))
             return None
