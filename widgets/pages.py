@@ -69,9 +69,16 @@ def _partner_table(ctx: WorkbookContext) -> QWidget:
     return PartnerTablePage(ctx.book, ctx.undo_stack)
 
 
+def _opening_days(ctx: WorkbookContext) -> QWidget:
+    from widgets.opening_days_page import OpeningDaysPage
+
+    return OpeningDaysPage(ctx.book, ctx.undo_stack)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("logbook", "Meldingen", _logbook, ("logbook",)),
     PageSpec("partner_table", "Partnertafel", _partner_table, ("logbook",)),
+    PageSpec("opening_days", "Openingsdagen", _opening_days, ("logbook",)),
     PageSpec("event", "Bijeenkomst", _event, ALL),
     PageSpec("agenda", "Agenda", _agenda, EVENTS),
     PageSpec("participants", "Deelnemers", _participants, EVENTS),

@@ -318,3 +318,11 @@ def row_states(book: Workbook, concern_ids: Iterable[str]) -> list[tuple[int, st
         out += [(r[0], r[1], bool(r[2])) for r in book._conn.execute(
             f"SELECT rowid, logged_at, _deleted FROM concern WHERE id IN ({marks})", chunk)]
     return out
+
+
+def logged_per_day(book: Workbook) -> dict[str, int]:
+    """ISO date -> how many (live) concerns were logged that day."""
+    rows = book._conn.execute(
+        "SELECT substr(logged_at, 1, 10), count(*) FROM concern WHERE _deleted = 0 "
+        "AND logged_at != '' GROUP BY 1")
+    return {day: n for day, n in rows}
