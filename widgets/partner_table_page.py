@@ -160,6 +160,8 @@ class PartnerTablePage(QWidget):
         self.list_csv = QPushButton(tr("CSV…"), self)
         self.list_xlsx = QPushButton(tr("XLSX…"), self)
         self.feedback_button = QPushButton(tr("Terugkoppeling aan de buurt (PDF)…"), self)
+        self.partners_button = QPushButton(tr("Partners beheren…"), self)
+        self.partners_button.clicked.connect(self.edit_partners)
 
         top = QHBoxLayout()
         top.addWidget(label(tr("Partnertafel"), "h2", self))
@@ -183,7 +185,7 @@ class PartnerTablePage(QWidget):
         per_partner.addWidget(label(tr("Lijst per partner (persoonsgegevens alleen met "
                                        "toestemming):"), "muted", self))
         per_partner.addWidget(self.partner, 1)
-        for button in (self.list_pdf, self.list_csv, self.list_xlsx):
+        for button in (self.list_pdf, self.list_csv, self.list_xlsx, self.partners_button):
             per_partner.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -191,6 +193,11 @@ class PartnerTablePage(QWidget):
         layout.addWidget(chart_card, 2)
         layout.addLayout(lists, 3)
         layout.addLayout(per_partner)
+
+    def edit_partners(self) -> None:
+        from widgets.partners_dialog import PartnersDialog
+
+        PartnersDialog(self.book, self.undo_stack, self).exec()
 
     def _card(self, title: str, content: QWidget) -> QFrame:
         card = QFrame(self)
