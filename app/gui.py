@@ -10,9 +10,14 @@ def make_application(argv: list[str] | None = None) -> Any:
     """The QApplication, named and styled (reused if one exists)."""
     from PySide6.QtWidgets import QApplication
 
-    from widgets.style import apply_style
+    from widgets.style import FUSION_SET, apply_style
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        args = list(argv if argv is not None else sys.argv[:1])
+        # Qt builds Fusion straight away (no default style first, no Python QStyle).
+        app = QApplication([*args[:1], "-style", "fusion", *args[1:]])
+        app.setProperty(FUSION_SET, True)
     app.setApplicationName("Oogst")
     app.setApplicationDisplayName("Oogst")
     app.setOrganizationName("Gemeente")

@@ -24,6 +24,16 @@ COL_START, COL_MINUTES, COL_END, COL_TITLE, COL_GROUPING, COL_BOARD = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_DAY_ROLE = Qt.ItemDataRole.UserRole + 2
 _DAY = 0  # internal id of day rows; block rows carry (day row + 1)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({int(ID_ROLE), int(IS_DAY_ROLE), _DISPLAY, _EDIT, _FONT, _BACKGROUND,
+                    _FOREGROUND, _TOOLTIP})  # every role data() answers
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 
 def grouping_choices() -> list[tuple[str, str]]:
@@ -128,15 +138,13 @@ class AgendaModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         editable = ((COL_START, COL_TITLE) if self.is_day(index)
                     else (COL_START, COL_MINUTES, COL_TITLE, COL_GROUPING, COL_BOARD))
-        if index.column() in editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _EDITABLE if index.column() in editable else _READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks ~10 roles per cell on every paint: the rest is answered at once.
+        if role not in _ROLES or not index.isValid():
             return None
         if self.is_day(index):
             return self._day_data(self.plan[index.row()], index.column(), role)
@@ -149,7 +157,7 @@ class AgendaModel(QAbstractItemModel):
             return day.id
         if role == IS_DAY_ROLE:
             return True
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == COL_START:
                 return date_text(day.date) or tr("(geen datum)")
             if column == COL_MINUTES:
@@ -160,15 +168,15 @@ class AgendaModel(QAbstractItemModel):
             if column == COL_TITLE:
                 return day.title
             return ""
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return {COL_START: day.date, COL_TITLE: day.title}.get(column)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return QColor("#E8F1EC")
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_MINUTES:
+        if role == _TOOLTIP and column == COL_MINUTES:
             return tr("Totaal van de onderdelen van deze dag")
         return None
 
@@ -178,27 +186,31 @@ class AgendaModel(QAbstractItemModel):
             return block.id
         if role == IS_DAY_ROLE:
             return False
-        overlap = self._overlaps(plan, row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            end = end_of(block)
-            return {
-                COL_START: block.start,
-                COL_MINUTES: tr("{minutes} min", minutes=block.minutes),
-                COL_END: hhmm(end) if end is not None else "",
-                COL_TITLE: block.title,
-                COL_GROUPING: tr(GROUPINGS.get(block.grouping, block.grouping)),
-                COL_BOARD: tr(BOARD_KINDS.get(block.board, block.board)),
-            }.get(column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _DISPLAY:  # only the asked column: this runs for every painted cell
+            if column == COL_START:
+                return block.start
+            if column == COL_MINUTES:
+                return tr("{minutes} min", minutes=block.minutes)
+            if column == COL_END:
+                end = end_of(block)
+                return hhmm(end) if end is not None else ""
+            if column == COL_TITLE:
+                return block.title
+            if column == COL_GROUPING:
+                return tr(GROUPINGS.get(block.grouping, block.grouping))
+            if column == COL_BOARD:
+                return tr(BOARD_KINDS.get(block.board, block.board))
+            return None
+        if role == _EDIT:
             return {COL_START: block.start, COL_MINUTES: block.minutes, COL_TITLE: block.title,
                     COL_GROUPING: block.grouping, COL_BOARD: block.board}.get(column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_START and overlap:
+        if role == _FOREGROUND:
+            if column == COL_START and self._overlaps(plan, row):
                 return QColor("#B3261E")
             if column == COL_END:
                 return QColor("#666B73")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_START and overlap:
+        if role == _TOOLTIP:
+            if column == COL_START and self._overlaps(plan, row):
                 return tr("Begint voordat het vorige onderdeel is afgelopen.")
             if column == COL_TITLE and block.prompt:
                 return block.prompt

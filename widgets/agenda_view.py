@@ -33,7 +33,6 @@ from widgets.agenda_model import (
     board_choices,
     grouping_choices,
 )
-from widgets.delegates import ComboDelegate, DateDelegate, SpinDelegate, TimeDelegate
 from widgets.inputs import CommitTextEdit
 from widgets.style import label, set_role
 from widgets.workbook_signals import WorkbookContext
@@ -44,17 +43,20 @@ class AgendaDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._date = DateDelegate(self)
-        self._time = TimeDelegate(self)
-        self._minutes = SpinDelegate(5, 12 * 60, 5, tr(" min"), self)
-        self._grouping = ComboDelegate(grouping_choices, self)
-        self._board = ComboDelegate(board_choices, self)
+        self._editors: dict[tuple[bool, int], QStyledItemDelegate] | None = None
 
     def _pick(self, index: Index) -> QStyledItemDelegate | None:
-        if index.internalId() == 0:
-            return self._date if index.column() == COL_START else None
-        return {COL_START: self._time, COL_MINUTES: self._minutes,
-                COL_GROUPING: self._grouping, COL_BOARD: self._board}.get(index.column())
+        if self._editors is None:  # made at the first edit: the page shows without them
+            from widgets.delegates import ComboDelegate, DateDelegate, SpinDelegate, TimeDelegate
+
+            self._editors = {
+                (True, COL_START): DateDelegate(self),
+                (False, COL_START): TimeDelegate(self),
+                (False, COL_MINUTES): SpinDelegate(5, 12 * 60, 5, tr(" min"), self),
+                (False, COL_GROUPING): ComboDelegate(grouping_choices, self),
+                (False, COL_BOARD): ComboDelegate(board_choices, self),
+            }
+        return self._editors.get((index.internalId() == 0, index.column()))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.i18n import tr
 from app.settings import Settings, data_dir
 from app.storage import Workbook
-from widgets.integrity_watch import watch_integrity
 from widgets.main_window import MainWindow
 from widgets.opening import open_workbook
 from widgets.undo import error_sentence
@@ -90,7 +89,11 @@ class AppController(QObject):
         window.closed.connect(self._on_window_closed)
         self.windows.append(window)
         window.show()
-        window.integrity_watch = watch_integrity(window, book)  # large files only
+        window.integrity_watch = None
+        if book.check_pending:  # large files only: small ones were checked when opened
+            from widgets.integrity_watch import watch_integrity
+
+            window.integrity_watch = watch_integrity(window, book)
         if self.start_screen is not None:
             self.start_screen.hide()
         return window

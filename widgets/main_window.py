@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -34,9 +33,14 @@ from widgets.style import apply_style
 from widgets.undo import error_sentence
 from widgets.workbook_signals import WorkbookContext
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
 
 def window_settings() -> QSettings:
     """Window geometry and view state only (user settings live in app.settings)."""
+    from PySide6.QtCore import QSettings  # on use: a first start (no window.ini) needs none
+
     return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
@@ -116,7 +120,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
-            made = QAction(text, self)
+            made = QAction(self)  # not QAction(text, self): its overloads need QIcon's enums
+            made.setText(text)
             if shortcut:
                 made.setShortcut(QKeySequence(shortcut))
             made.triggered.connect(slot)
@@ -189,7 +194,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(QWidget())
         number = len(self._pages)
         if number <= 9:
-            show = QAction(title, self)
+            show = QAction(self)
+            show.setText(title)
             show.setShortcut(QKeySequence(f"Ctrl+{number}"))
             show.triggered.connect(lambda: self.show_page(key))
             self.addAction(show)
@@ -246,6 +252,8 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- commands
     def _on_open_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, tr("Werkboek openen"),
                                               str(self.book.path.parent),
                                               tr("Oogst-werkboek (*.oogst);;Alle bestanden (*)"))
@@ -263,6 +271,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(tr("(leeg)")).setEnabled(False)
 
     def save_copy(self, dest: str | None = None) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if not dest:
             suggested = self.book.path.with_name(tr("{stem} (kopie)", stem=self.book.path.stem)
                                                  + ".oogst")
@@ -292,6 +302,8 @@ class MainWindow(QMainWindow):
             self.backup_timer.start(int(self.settings.get("backup_minutes")) * 60_000)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, tr("Over Oogst"), tr(
             "<h3>Oogst {version}</h3><p>Voor begeleiders van participatiebijeenkomsten: "
             "alles wat de zaal oplevert, veilig bewaard op deze laptop.</p><p>Oogst werkt "
@@ -332,6 +344,8 @@ class MainWindow(QMainWindow):
             self._back_to_start = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.book.closed:
             super().closeEvent(event)
             return

@@ -76,10 +76,17 @@ def stylesheet(scale: float = 1.0) -> str:
     )
 
 
+FUSION_SET = "oogst_fusion"  # QApplication property: Fusion is known to be in place
+
+
 def apply_style(app: QApplication, scale: float = 1.0) -> None:
     """Fusion style, a light warm palette and the stylesheet at ``scale`` (text zoom)."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    # Asking app.style() makes PySide6 build QStyle's Python enums (~6 ms at start-up):
+    # skipped when make_application already started the app with "-style fusion".
+    if app.property(FUSION_SET) is not True:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setProperty(FUSION_SET, True)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(BG))
     palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))
