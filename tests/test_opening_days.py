@@ -72,3 +72,18 @@ def test_page_adds_edits_and_undoes(qtbot, logbook: Workbook) -> None:
     assert page.model.rowCount() == 0 and not logbook.all(AgendaDay)
     stack.undo()
     assert page.model.rowCount() == 1
+
+
+def test_header_of_a_logbook_counts_opening_days(qtbot, logbook: Workbook) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from widgets.event_header import EventHeader
+    from widgets.workbook_signals import WorkbookContext
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    header = EventHeader(WorkbookContext(logbook, host), host)
+    add_day_command(logbook, "2026-11-18", "Park").apply(logbook)
+    header.refresh()
+    assert header.counts_label.text() == "Openingsdagen: 1"
+    assert "deelnemers" not in header.counts_label.text()

@@ -98,6 +98,9 @@ class EventHeader(QFrame):
         self.facts_label.setText(
             "  ·  ".join(f for f in facts if f) or tr("Nog geen datum of locatie"))
         self.method_badge.setText(badge_text(event.method))
+        if event.method == "logbook":  # a post has opening days, not participants
+            self.counts_label.setText(tr("Openingsdagen: {days}", days=book.count(AgendaDay)))
+            return
         people = [p for p in book.all(Participant) if p.role == "participant"]
         self.counts_label.setText(tr(
             "{people} deelnemers · {groups} belanghebbendengroepen · {days} dagen",
