@@ -101,9 +101,6 @@ class SeatingPage(QWidget):
 
         controls = QHBoxLayout()
         controls.setSpacing(8)
-        controls.addWidget(QLabel(tr("Aanwezig op")))
-        controls.addWidget(self.day_combo)
-        controls.addSpacing(10)
         controls.addWidget(QLabel(tr("Rondes")))
         controls.addWidget(self.rounds_spin)
         controls.addSpacing(10)
@@ -124,6 +121,9 @@ class SeatingPage(QWidget):
         prints.addWidget(label(tr("Tafelindeling"), "h2"))
         self.summary_label = label("", "muted")
         prints.addWidget(self.summary_label)
+        prints.addSpacing(16)
+        prints.addWidget(QLabel(tr("Aanwezig op")))
+        prints.addWidget(self.day_combo)
         prints.addStretch(1)
         for button in (self.lists_button, self.cards_button, self.slips_button):
             prints.addWidget(button)
