@@ -23,21 +23,23 @@ class OpeningDay:
     concerns: int  # logged on that date
 
 
-def opening_days(book: Workbook) -> list[OpeningDay]:
-    """The post's opening days by date, each with the concerns logged that day."""
+def opening_days(book: Workbook, counts: dict[str, int] | None = None) -> list[OpeningDay]:
+    """The post's opening days by date, each with the concerns logged that day
+    (``counts``: ``logged_per_day(book)`` when the caller has it already)."""
     from app.storage.concern_queries import logged_per_day
 
-    counts = logged_per_day(book)
+    counts = logged_per_day(book) if counts is None else counts
     days = sorted(book.all(AgendaDay), key=lambda d: (d.date or "9999", d.position))
     return [OpeningDay(d.id, d.date, d.title, counts.get(d.date, 0)) for d in days]
 
 
-def days_without_entry(book: Workbook) -> list[str]:
+def days_without_entry(book: Workbook, counts: dict[str, int] | None = None) -> list[str]:
     """Dates with concerns logged but no opening day (e.g. imported notes)."""
     from app.storage.concern_queries import logged_per_day
 
+    counts = logged_per_day(book) if counts is None else counts
     listed = {d.date for d in book.all(AgendaDay)}
-    return sorted(day for day in logged_per_day(book) if day not in listed)
+    return sorted(day for day in counts if day not in listed)
 
 
 def check_date(text: str) -> str:

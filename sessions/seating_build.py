@@ -107,6 +107,16 @@ def _met_masks(model: Model) -> list[int]:
     return met
 
 
+def later_meetings(model: Model, base: Tab) -> list[list[int]]:
+    """Per round r, each person's meetings in rounds after r of ``base`` (bit masks)."""
+    later = [0] * model.n
+    ahead: list[list[int]] = [[] for _ in range(model.R)]
+    for r in range(model.R - 1, -1, -1):
+        ahead[r] = later[:]
+        _add_round(later, [t if 0 <= t < model.T else -1 for t in base[r]], model.T)
+    return ahead
+
+
 def _add_round(met: list[int], tab: list[int], T: int) -> None:
     """Add one round's meetings to ``met`` (people at table -1 are not seated)."""
     masks = [0] * T
@@ -145,13 +155,9 @@ def previous_start(model: Model, rng: random.Random, check: Callable[[], None],
     base = seed if seed is not None else m.prev
     assert base is not None
     met = _met_masks(m)
-    # Who each person meets in the later rounds as they stand: an evicted person should
-    # not land next to someone they will sit with again (that repeat costs many moves).
-    later = [0] * m.n
-    ahead: list[list[int]] = [[] for _ in range(m.R)]
-    for r in range(m.R - 1, -1, -1):
-        ahead[r] = later[:]
-        _add_round(later, [t if 0 <= t < m.T else -1 for t in base[r]], m.T)
+    # An evicted person should not land next to someone they will sit with again in a
+    # later round (that repeat costs many moves to undo).
+    ahead = later_meetings(m, base)
     plan: Tab = []
     for r in range(m.R):
         check()

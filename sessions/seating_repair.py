@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 
-from sessions.seating_build import Tab, _add_round, _met_masks
+from sessions.seating_build import Tab, _add_round, _met_masks, later_meetings
 from sessions.seating_search import Model
 
 C_REPEAT = 1000  # sitting again with someone met before
@@ -30,11 +30,7 @@ def repaired_start(model: Model, check: Callable[[], None]) -> Tab:
     m = model
     assert m.prev is not None
     met = _met_masks(m)
-    later = [0] * m.n
-    ahead: list[list[int]] = [[] for _ in range(m.R)]
-    for r in range(m.R - 1, -1, -1):
-        ahead[r] = later[:]
-        _add_round(later, [t if 0 <= t < m.T else -1 for t in m.prev[r]], m.T)
+    ahead = later_meetings(m, m.prev)
     plan: Tab = []
     for r in range(m.R):
         check()
@@ -137,20 +133,18 @@ def _cheapest_path(st: _Tables, pool: list[int], donors: list[int],
                    receivers: set[int]) -> list[tuple[int, int, int]] | None:
     """Dijkstra over tables from the donors: [(person, from, to), ...] to a receiver."""
     m = st.m
-    dist: dict[int, int] = {}
+    dist = {d: 0 for d in donors}
     back: dict[int, tuple[int, int, int]] = {}
     heap: list[tuple[int, int]] = [(0, d) for d in donors]
     done: set[int] = set()
-    best_end: tuple[int, int] | None = None
-    for d in donors:
-        dist[d] = 0
+    end: int | None = None
     while heap:
         c, a = heapq.heappop(heap)
         if a in done or c > dist.get(a, 1 << 60):
             continue
         done.add(a)
         if a in receivers:
-            best_end = (c, a)
+            end = a
             break
         source = pool if a == POOL else list(st.members[a])
         for b in range(m.T):
@@ -164,10 +158,10 @@ def _cheapest_path(st: _Tables, pool: list[int], donors: list[int],
                 dist[b] = nc
                 back[b] = (person, a, b)
                 heapq.heappush(heap, (nc, b))
-    if best_end is None:
+    if end is None:
         return None
     path: list[tuple[int, int, int]] = []
-    node = best_end[1]
+    node = end
     while node in back:
         step = back[node]
         path.append(step)

@@ -58,6 +58,7 @@ def test_page_adds_edits_and_undoes(qtbot, logbook: Workbook) -> None:
     page = OpeningDaysPage(logbook, stack)
     qtbot.addWidget(page)
     page.test_refs = stack
+    page.show()  # a hidden page recounts only when it shows again
     assert page.add_day("2026-11-18", "Caravan bij de Lidl")
     assert page.model.rowCount() == 1
     assert page.model.index(0, 1).data() == "Caravan bij de Lidl"
@@ -87,3 +88,18 @@ def test_header_of_a_logbook_counts_opening_days(qtbot, logbook: Workbook) -> No
     header.refresh()
     assert header.counts_label.text() == "Openingsdagen: 1"
     assert "deelnemers" not in header.counts_label.text()
+
+
+def test_hidden_page_recounts_when_shown(qtbot, logbook: Workbook) -> None:
+    stack = QUndoStack()
+    page = OpeningDaysPage(logbook, stack)
+    qtbot.addWidget(page)
+    add_day_command(logbook, "2026-11-18", "Park").apply(logbook)
+    log(logbook, dt.datetime(2026, 11, 18, 14, 30))
+    page.show()
+    assert page.model.index(0, 2).data() == 1
+    page.hide()
+    log(logbook, dt.datetime(2026, 11, 18, 15, 30))
+    assert page.model.index(0, 2).data() == 1  # not recounted while hidden
+    page.show()
+    assert page.model.index(0, 2).data() == 2

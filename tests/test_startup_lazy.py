@@ -7,18 +7,20 @@ from PySide6.QtWidgets import QApplication
 
 from app.i18n import language, set_language
 from sessions.templates import all_templates
-from widgets.event_header import _head_names, badge_text
-from widgets.formatting import _method_names, method_label
+from widgets.formatting import _head_names, _method_names, method_label
 from widgets.style import FUSION_SET, apply_style
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_badge_text_is_the_method_label(lang: str) -> None:
+def test_method_label_is_the_parsed_template_name(lang: str) -> None:
     before = language()
     set_language(lang)
     try:
         for key in [*all_templates(), "unknown-method"]:
-            assert badge_text(key) == method_label(key)
+            names = _method_names(key)  # the full parse
+            expected = key if names is None else (
+                names[1] if lang == "en" and names[1] else names[0])
+            assert method_label(key) == expected
     finally:
         set_language(before)
 

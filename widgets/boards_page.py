@@ -26,7 +26,7 @@ from widgets.boards import BOARD_WIDGETS, BoardBase
 from widgets.now_bar import NowBar
 from widgets.projector import ProjectorWindow
 from widgets.style import label
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import listen
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -107,10 +107,8 @@ class BoardsPage(QWidget):
         self.now_bar.block_changed.connect(self._on_now_bar_block_changed)
         self.projector_button.clicked.connect(self._on_projector_button_clicked)
         # workbook
-        self.signals = WorkbookSignals(self.book, self)
+        self.signals = listen(self, self.book)
         self.signals.changed.connect(self._on_signals_changed)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
 
     # ------------------------------------------------------------------ boards
     def kinds(self) -> list[str]:

@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain import AgendaDay, Event, Participant, StakeholderGroup
-from app.i18n import language, tr
+from app.i18n import tr
 from app.storage.workbook import Change
 from widgets.formatting import date_range_text, method_label
 from widgets.style import label
 from widgets.workbook_signals import WorkbookContext
-
-_PLAIN_PAIR = re.compile(r'([A-Za-z0-9_-]+)\s*=\s*"([^"\\]*)"\s*(?:#.*)?')
-
-
-@cache
-def _head_names(key: str) -> tuple[str, str] | None:
-    """(name, name_en) from the plain ``key = "text"`` lines that open the method's usual
-    template file, or None when they do not say (then the full parser decides).
-
-    Spares the window's first paint ``sessions.templates``, tomllib and a full parse
-    (~7 ms); those top lines mean the same to tomllib, which reads them identically.
-    """
-    import sessions
-
-    path = Path(sessions.__file__).resolve().parent / "templates" / (
-        key.replace("-", "_") + ".toml")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    head: dict[str, str] = {}
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        pair = _PLAIN_PAIR.fullmatch(line)
-        if pair is None or pair[1] in head:
-            break  # anything else (tables, arrays, escapes...): only the parser knows
-        head[pair[1]] = pair[2]
-    if head.get("key") != key or "name" not in head or "name_en" not in head:
-        return None
-    return head["name"], head["name_en"]
-
-
-def badge_text(method: str) -> str:
-    """The method's name in the UI language, as ``formatting.method_label`` gives it."""
-    names = _head_names(method)
-    if names is None:
-        return method_label(method)
-    return names[1] if language() == "en" and names[1] else names[0]
 
 
 class EventHeader(QFrame):
@@ -97,7 +53,7 @@ class EventHeader(QFrame):
         facts = [date_range_text(event.start_date, event.end_date), event.venue]
         self.facts_label.setText(
             "  ·  ".join(f for f in facts if f) or tr("Nog geen datum of locatie"))
-        self.method_badge.setText(badge_text(event.method))
+        self.method_badge.setText(method_label(event.method))
         if event.method == "logbook":  # a post has opening days, not participants
             self.counts_label.setText(tr("Openingsdagen: {days}", days=book.count(AgendaDay)))
             return

@@ -30,9 +30,6 @@ class IntegrityWatch(QObject):
     def start(self) -> None:
         self._thread.start()
 
-    def wait(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
-
     def _run(self) -> None:
         from app.storage.check import quick_check
 

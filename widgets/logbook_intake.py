@@ -48,7 +48,7 @@ from app.logbook_records import CONCERN_KINDS, Partner, Theme
 from app.storage import concern_queries as q
 from app.storage.workbook import Change, Workbook
 from widgets.style import label, set_role
-from widgets.undo import WorkbookUndoCommand
+from widgets.workbook_signals import push_command
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 IDLE_CHECKPOINT_MS = 1500
@@ -324,9 +324,7 @@ class ConcernIntakeForm(QFrame):
         except LogbookError as exc:
             self._say(str(exc), warn=True)
             return ""
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        if wrapped.failed:
+        if not push_command(self.book, self.undo_stack, command, self):
             return ""
         concern = command.records[0]
         street = draft.street.strip()

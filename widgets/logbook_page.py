@@ -39,8 +39,7 @@ from widgets.concern_model import COL_PLACE, COL_TEXT, COL_THEME, ID_ROLE, Conce
 from widgets.logbook_intake import ConcernIntakeForm
 from widgets.seating_worker import BackgroundTask
 from widgets.style import label
-from widgets.undo import WorkbookUndoCommand
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import WorkbookSignals, push_command
 
 PERIODS = (("", "Alle periodes", 0), ("today", "Vandaag", 0), ("week", "Laatste 7 dagen", 7),
            ("4w", "Laatste 4 weken", 28), ("3m", "Laatste 3 maanden", 91),
@@ -252,9 +251,7 @@ class LogbookPage(QWidget):
 
     # ------------------------------------------------------------------ edits
     def push(self, command: Command) -> bool:
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self)
 
     def purge_now(self) -> None:
         """Remove contact details past their retention date (not undoable, on purpose)."""

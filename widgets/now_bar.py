@@ -16,7 +16,7 @@ from app.storage.workbook import Change, Workbook
 from sessions.boards import GROUPINGS
 from widgets.formatting import hhmm, parse_hhmm
 from widgets.style import label
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import listen
 
 SHORTCUTS = {"toggle": "F5", "extend": "F6", "reset": "Shift+F5", "next": "Ctrl+PgDown",
              "previous": "Ctrl+PgUp"}
@@ -52,10 +52,8 @@ class NowBar(QFrame):
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
-        self.signals = WorkbookSignals(book, self)
+        self.signals = listen(self, book)
         self.signals.changed.connect(self._on_signals_changed)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
         self.reload()
 
     def _build(self) -> None:

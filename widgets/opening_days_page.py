@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +29,10 @@ from app.opening_days import (
     next_open_date,
     opening_days,
 )
+from app.storage.concern_queries import logged_per_day
 from app.storage.workbook import Change, Workbook
 from widgets.style import label, set_role
-from widgets.undo import WorkbookUndoCommand
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import listen, push_command
 
 Index = QModelIndex | QPersistentModelIndex
 DATE, PLACE, CONCERNS = range(3)
@@ -127,24 +127,32 @@ class OpeningDaysPage(QWidget):
         layout.addWidget(self.hint)
         self.add_button.clicked.connect(self.add_day)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.signals = WorkbookSignals(book, self)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
-        signals.changed.connect(self._on_changed)
+        self.signals = listen(self, book)
+        self.signals.changed.connect(self._on_changed)
+        self._stale = False
         self.reload()
 
     def push(self, command: Command) -> bool:
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_changed(self, change: Change) -> None:
+        # Counting concerns per day scans them all: not on every intake while this page
+        # is hidden, but once when it shows again.
         if change.touches(AgendaDay.TABLE, "concern"):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
-        self.model.reset(opening_days(self.book))
-        missing = days_without_entry(self.book)
+        self._stale = False
+        counts = logged_per_day(self.book)
+        self.model.reset(opening_days(self.book, counts))
+        missing = days_without_entry(self.book, counts)
         self.hint.setText(tr("Meldingen op dagen zonder openingsdag: {dates}.",
                              dates=", ".join(missing[-8:])) if missing else "")
         self.hint.setVisible(bool(missing))

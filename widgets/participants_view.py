@@ -43,8 +43,8 @@ from widgets.participants_model import (
 )
 from widgets.seating_worker import BackgroundTask
 from widgets.style import label, set_role
-from widgets.undo import WorkbookUndoCommand, error_sentence
-from widgets.workbook_signals import WorkbookSignals
+from widgets.undo import error_sentence
+from widgets.workbook_signals import listen, push_command
 
 Index = QModelIndex | QPersistentModelIndex
 ALL_GROUPS = "*"
@@ -103,9 +103,7 @@ class ParticipantsPage(QWidget):
         self.setObjectName("page")
         self.book = book
         self.undo_stack = undo_stack
-        self.signals = WorkbookSignals(book, self)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
+        self.signals = listen(self, book)
         self.model = ParticipantsModel(book, self.push, self)
         self.proxy = ParticipantsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -244,9 +242,7 @@ class ParticipantsPage(QWidget):
     # ---------------------------------------------------------------- editing
     def push(self, command: Command) -> bool:
         """Apply ``command`` through the undo stack; False when it failed (already said)."""
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_signals_changed(self, change: Change) -> None:
         self.model.refresh(change)

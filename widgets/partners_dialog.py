@@ -29,8 +29,7 @@ from app.partners import (
     rename_partner_command,
 )
 from app.storage.workbook import Workbook
-from widgets.undo import WorkbookUndoCommand
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import WorkbookSignals, push_command
 
 
 class PartnersDialog(QDialog):
@@ -85,12 +84,12 @@ class PartnersDialog(QDialog):
             command = make()
         except ValueError as exc:
             QMessageBox.warning(self, tr("Partners beheren"), str(exc))
+            self.reload()  # an edit in place goes back to the stored name
+            return False
+        if not push_command(self.book, self.undo_stack, command, self):
             self.reload()
             return False
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        self.reload()
-        return not wrapped.failed
+        return True  # the list follows through the workbook's change signal
 
     def add(self, name: str) -> bool:
         if self._run(lambda: add_partner_command(self.book, name)):

@@ -31,8 +31,8 @@ from widgets.seating_cards import QualityStrip, SeatingBoard, legend_html
 from widgets.seating_day import DayChooser
 from widgets.seating_worker import BackgroundTask, SeatingWorker
 from widgets.style import label, set_role
-from widgets.undo import WorkbookUndoCommand, error_sentence
-from widgets.workbook_signals import WorkbookSignals
+from widgets.undo import error_sentence
+from widgets.workbook_signals import listen, push_command
 
 
 class SeatingPage(QWidget):
@@ -47,9 +47,7 @@ class SeatingPage(QWidget):
         self.setObjectName("page")
         self.book = book
         self.undo_stack = undo_stack
-        self.signals = WorkbookSignals(book, self)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
+        self.signals = listen(self, book)
         self.worker: SeatingWorker | None = None
         self.print_task: BackgroundTask | None = None
         self.rounds: list[list[list[str]]] = []
@@ -191,9 +189,7 @@ class SeatingPage(QWidget):
 
     # ----------------------------------------------------------------- editing
     def push(self, command: Command) -> bool:
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_signals_changed(self, change: Change) -> None:
         if change.touches(AgendaDay.TABLE):

@@ -32,6 +32,22 @@ class WorkbookSignals(QObject):
             self._unsubscribe = None
 
 
+def listen(widget: QWidget, book: Workbook) -> WorkbookSignals:
+    """A change signal for ``widget`` that stops listening when the widget is destroyed."""
+    signals = WorkbookSignals(book, widget)
+    widget.destroyed.connect(lambda *_: signals.detach())
+    return signals
+
+
+def push_command(book: Workbook, undo_stack: QUndoStack, command: Command,
+                 parent: QWidget | None) -> bool:
+    """Apply ``command`` through ``undo_stack``; False when it failed (already reported
+    to the user over ``parent``)."""
+    wrapped = WorkbookUndoCommand(book, command, parent)
+    undo_stack.push(wrapped)
+    return not wrapped.failed
+
+
 class WorkbookContext(QObject):
     """The book, its undo stack and its change signal, handed to every page of a window."""
 
@@ -45,9 +61,7 @@ class WorkbookContext(QObject):
 
     def push(self, command: Command) -> bool:
         """Apply ``command`` through the undo stack; False when it failed (already reported)."""
-        wrapped = WorkbookUndoCommand(self.book, command, self.widget)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self.widget)
 
     def detach(self) -> None:
         self.signals.detach()

@@ -28,8 +28,7 @@ from app.domain import StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
 from widgets.style import label
-from widgets.undo import WorkbookUndoCommand
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import listen, push_command
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -57,19 +56,15 @@ class BoardBase(QWidget):
         self.undo_stack = undo_stack
         self.read_only = read_only
         self._dirty = False
-        self.signals = WorkbookSignals(book, self)
+        self.signals = listen(self, book)
         self.signals.changed.connect(self._on_signals_changed)
-        signals = self.signals
-        self.destroyed.connect(lambda *_: signals.detach())
 
     # ----------------------------------------------------------------- editing
     def push(self, command: Command | None) -> bool:
         """Apply ``command`` through the undo stack; False when there was none or it failed."""
         if command is None or self.read_only:
             return False
-        wrapped = WorkbookUndoCommand(self.book, command, self)
-        self.undo_stack.push(wrapped)
-        return not wrapped.failed
+        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_signals_changed(self, change: Change) -> None:
         if not self.TABLES or change.touches(*self.TABLES, "stakeholder_group"):
