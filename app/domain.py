@@ -8,8 +8,6 @@ the table a record lives in; the dataclass fields are its columns.
 from __future__ import annotations
 
 import dataclasses
-import secrets
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -18,7 +16,11 @@ ROLES = ("participant", "facilitator", "speaker", "observer")
 ATTENDANCE = ("present", "absent", "left_early")
 
 
+# uuid and secrets load on first use: opening a workbook to look at it needs neither,
+# and importing them (with hashlib, hmac and platform) is a measurable part of start-up.
 def new_id() -> str:
+    import uuid
+
     return str(uuid.uuid4())
 
 
@@ -29,11 +31,15 @@ def derived_id(*parts: str) -> str:
     day): two laptops that set it independently write the same row, and the
     later edit wins, instead of two rows fighting a uniqueness rule.
     """
+    import uuid
+
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "oogst:" + "/".join(parts)))
 
 
 def new_checkin_code() -> str:
     """A random code for badges: carries no personal data."""
+    import secrets
+
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(8))
 

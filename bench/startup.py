@@ -65,9 +65,9 @@ report_when_painted(app, window)
 
 OOGST = """
 import sys, time
-from PySide6.QtCore import QTimer
 from app import gui
 app = gui.make_application()
+from PySide6.QtCore import QTimer
 controller = gui.start(sys.argv[1])
 assert controller.windows, "the demo did not open"
 """ + REPORT + """

@@ -102,7 +102,7 @@ def test_refresh_does_not_clobber_the_field_being_edited(qtbot, window: MainWind
 
 def test_failing_command_is_reported_not_raised(qtbot, window: MainWindow, monkeypatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("widgets.undo.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda parent, title, text: shown.append(text))
 
     class Broken:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import tr
 from app.settings import Settings, data_dir
@@ -60,6 +60,11 @@ class AppController(QObject):
         self.start_screen.activateWindow()
         return self.start_screen
 
+    def _warn(self, title: str, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load on use: a lighter start-up
+
+        QMessageBox.warning(self._parent(), title, error_sentence(exc))
+
     def _parent(self) -> QWidget | None:
         active = QApplication.activeWindow()
         return active if active is not None else self.start_screen
@@ -105,7 +110,7 @@ class AppController(QObject):
                 window.close()
             book = build_demo_file()
         except Exception as exc:
-            QMessageBox.warning(self._parent(), tr("Demo"), error_sentence(exc))
+            self._warn(tr("Demo"), exc)
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -118,7 +123,7 @@ class AppController(QObject):
         try:
             book = create_workbook(path, method, title, language=language, start_date=start_date)
         except Exception as exc:
-            QMessageBox.warning(self._parent(), tr("Nieuw werkboek"), error_sentence(exc))
+            self._warn(tr("Nieuw werkboek"), exc)
             return None
         window = self.open_book(book)
         window.show_page("event")  # a new event starts with its question, place and dates

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from app.i18n import tr
 from app.storage import EncryptedWorkbook, Workbook, WorkbookError, WrongPassphrase
 from widgets.passphrase import ask_passphrase
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def _backup_before_migrate(book: Workbook) -> None:
@@ -42,6 +44,8 @@ def open_workbook(parent: QWidget | None, path: str | Path,
 
 def show_open_error(parent: QWidget | None, path: Path, message: str) -> Path | None:
     """Say why ``path`` did not open; returns a restored copy's path if the user made one."""
+    from PySide6.QtWidgets import QMessageBox  # dialogs load on use: a lighter start-up
+
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Openen lukt niet"), message,
                       QMessageBox.StandardButton.Close, parent)
     backups = box.addButton(tr("Back-ups bekijken…"), QMessageBox.ButtonRole.ActionRole)

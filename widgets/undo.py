@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.commands import Command
 from app.i18n import tr
@@ -49,4 +49,6 @@ class WorkbookUndoCommand(QUndoCommand):
             log.warning("command %r failed", self.command.text, exc_info=True)
             self.failed = True
             self.setObsolete(True)
+            from PySide6.QtWidgets import QMessageBox  # on use: a lighter start-up
+
             QMessageBox.warning(self._widget, tr("Oogst"), error_sentence(exc))

@@ -44,9 +44,16 @@ def list_backups(folder: Path) -> list[Backup]:
     for path in folder.glob("*.oogst"):
         m = re.match(r"(\d{8}-\d{6}-\d{6})-(\w+)\.oogst$", path.name)
         if m:
-            taken = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f")
+            taken = _stamp_time(m.group(1))
             found.append(Backup(path, taken, m.group(2)))
     return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def _stamp_time(stamp: str) -> dt.datetime:
+    """``YYYYmmdd-HHMMSS-ffffff`` as a datetime (no strptime: it loads a module on first use)."""
+    day, clock, micro = stamp.split("-")
+    return dt.datetime(int(day[:4]), int(day[4:6]), int(day[6:]), int(clock[:2]),
+                       int(clock[2:4]), int(clock[4:]), int(micro))
 
 
 def all_backup_folders() -> list[Path]:

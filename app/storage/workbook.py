@@ -8,9 +8,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import functools
 import json
 import threading
-import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 from app import __version__
 from app.domain import Event, Record, new_id
-from app.entities import BY_TABLE, ENTITIES
 from app.hlc import HybridClock
 from app.i18n import tr
 from app.storage.connection import (
@@ -45,13 +44,17 @@ class Change:
         return any(t in self.rows for t in tables)
 
 
+_KINDS: dict[Any, Callable[[Any], Any]] = {}  # filled below: annotation -> converter
+
+
+@functools.cache
 def _converters(cls: type[Record]) -> dict[str, Callable[[Any], Any]]:
-    hints = typing.get_type_hints(cls)
-    out: dict[str, Callable[[Any], Any]] = {}
-    for f in dataclasses.fields(cls):
-        kind = hints.get(f.name)
-        out[f.name] = {bool: bool, int: int, float: float, bytes: _bytes}.get(kind, _text)
-    return out
+    """Column -> converter for reading ``cls`` (built on first use of each kind).
+
+    The records use postponed annotations, so a field's type is its source text
+    ("bool"); reading that text spares evaluating every record's hints at start-up.
+    """
+    return {f.name: _KINDS.get(f.type, _text) for f in dataclasses.fields(cls)}
 
 
 def _bytes(value: Any) -> bytes:
@@ -62,7 +65,8 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
-_CONVERT = {cls.TABLE: _converters(cls) for cls in ENTITIES}
+for _kind, _convert in ((bool, bool), (int, int), (float, float), (bytes, _bytes)):
+    _KINDS[_kind] = _KINDS[_kind.__name__] = _convert
 
 
 def _to_sql(value: Any) -> Any:
@@ -270,7 +274,7 @@ class Workbook:
             ).fetchone()
             if row is None:
                 raise WorkbookError(tr("Dit onderdeel bestaat niet (meer)."))
-            conv = _CONVERT[cls.TABLE]
+            conv = _converters(cls)
             old = {n: (conv[n](v) if n in conv else v) for n, v in zip(names, row)}
             data = {k: _to_sql(v) for k, v in fields.items()}
             stamp, site = self._log(cls.TABLE, row_id, data)
@@ -290,7 +294,7 @@ class Workbook:
 
     # ------------------------------------------------------------------- reads
     def _record(self, cls: type[R], row: Sequence[Any]) -> R:
-        conv = _CONVERT[cls.TABLE]
+        conv = _converters(cls)
         names = cls.columns()
         return cls(**{n: conv[n](v) for n, v in zip(names, row)})
 
@@ -385,6 +389,8 @@ class Workbook:
                 "INSERT OR IGNORE INTO changes (id, hlc, site, tbl, row_id, data) "
                 "VALUES (?, ?, ?, ?, ?, ?)", theirs)
             added = self.change_count() - before
+            from app.entities import BY_TABLE  # every kind of record: loaded for merges
+
             touched = {(t, r) for _, _, _, t, r, _ in theirs if t in BY_TABLE}
             for table, row_id in touched:
                 self._rebuild(table, row_id)
@@ -394,6 +400,8 @@ class Workbook:
         return added
 
     def _rebuild(self, table: str, row_id: str) -> None:
+        from app.entities import BY_TABLE
+
         cls = BY_TABLE[table]
         known = set(cls.columns()) | {"_deleted"}
         values: dict[str, Any] = {}
