@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Start-up without dozens of cyclic-GC passes over objects that stay alive.
+
+    Building the first window allocates Qt's enum types, modules and widgets (about
+    50 collections, ~10 ms, finding almost no garbage). Collections are made rare
+    while it runs (not off: a passphrase or error dialog may wait for the user), then
+    what was built is frozen so that later collections do not rescan it.
+    """
+    old = gc.get_threshold()
+    if old[0]:
+        gc.set_threshold(max(old[0], 200_000), *old[1:])
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.set_threshold(*old)
 
 
 def _load_core_first() -> None:
@@ -20,6 +42,11 @@ def _load_core_first() -> None:
 
 def make_application(argv: list[str] | None = None) -> Any:
     """The QApplication, named and styled (reused if one exists)."""
+    with _few_collections():
+        return _make_application(argv)
+
+
+def _make_application(argv: list[str] | None) -> Any:
     _load_core_first()
     from PySide6.QtWidgets import QApplication
 
@@ -41,6 +68,11 @@ def make_application(argv: list[str] | None = None) -> Any:
 def start(path: str | None = None, *, demo: bool = False,
           passphrase: str | None = None) -> Any:
     """Show the first window (start screen, a workbook or the demo); returns the controller."""
+    with _few_collections():
+        return _start(path, demo, passphrase)
+
+
+def _start(path: str | None, demo: bool, passphrase: str | None) -> Any:
     from app.i18n import set_language
     from app.settings import Settings
     from widgets.app_controller import AppController

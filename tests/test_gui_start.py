@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,6 +117,22 @@ def test_start_opens_a_path_and_falls_back_to_the_start_screen(qtbot, tmp_path: 
     ctl2 = gui.start(str(tmp_path / "bestaat-niet.oogst"))
     assert ctl2.windows == [] and ctl2.start_screen.isVisible()
     ctl2.start_screen.close()
+
+
+def test_start_leaves_garbage_collection_as_it_found_it(qtbot, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    """Start-up makes collections rare while it builds; afterwards they run as before,
+    also when opening fails (a session without them would only grow)."""
+    before = gc.get_threshold()
+    path = tmp_path / "a.oogst"
+    create_workbook(path, "future-search", "Eerste").close()
+    ctl = gui.start(str(path))
+    assert gc.get_threshold() == before and gc.isenabled()
+    ctl.windows[0].close()
+    monkeypatch.setattr(AppController, "open_path", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        gui.start(str(path))
+    assert gc.get_threshold() == before
 
 
 def test_demo_is_rebuilt_each_time(qtbot, controller: AppController) -> None:
