@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.i18n import tr
 
@@ -41,6 +41,9 @@ class OptionalDateField(QWidget):
     editing_finished = Signal()
 
     def __init__(self, with_time: bool = False, parent: QWidget | None = None) -> None:
+        # On use: the agenda page, shown at start-up, needs only CommitTextEdit.
+        from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QToolButton
+
         super().__init__(parent)
         self._with_time = with_time
         self._watching_calendar = False
