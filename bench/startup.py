@@ -1,7 +1,7 @@
 """Startup time: from process start to a shown, idle main window on the demo workbook,
 next to the same measure for a bare PySide6 QMainWindow, and their ratio (target <= 1.5).
 
-    python bench/startup.py [--runs 5] [--platform offscreen]
+    python bench/startup.py [--runs 11] [--platform offscreen]
 
 The demo is built first, outside the measure, so the time is opening, not generating.
 Each measure is a fresh child process: the parent notes time.time() just before Popen;
@@ -118,7 +118,7 @@ def build_demo(home: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="oogst-bench-") as tmp:
