@@ -26,22 +26,19 @@ from widgets.boards import BOARD_WIDGETS, BoardBase
 from widgets.now_bar import NowBar
 from widgets.projector import ProjectorWindow
 from widgets.style import label
-from widgets.workbook_signals import listen
+from widgets.workbook_signals import WorkbookPage, listen
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
 
-class BoardsPage(QWidget):
+class BoardsPage(WorkbookPage):
     """Board picker, the current board, search, now bar and the projector button."""
 
     board_changed = Signal(str)
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent)
         self.boards: dict[str, BoardBase] = {}
         self.projector: ProjectorWindow | None = None
         self._build()

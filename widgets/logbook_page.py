@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import Command
 from app.i18n import tr
 from app.logbook import ThemeIndex, ensure_seeded, purge_expired_contacts, status_label
 from app.logbook_records import CONCERN_STATUSES, Partner, Theme
@@ -39,7 +38,7 @@ from widgets.concern_model import COL_PLACE, COL_TEXT, COL_THEME, ID_ROLE, Conce
 from widgets.logbook_intake import ConcernIntakeForm
 from widgets.seating_worker import BackgroundTask
 from widgets.style import label
-from widgets.workbook_signals import WorkbookSignals, push_command
+from widgets.workbook_signals import WorkbookPage, listen
 
 PERIODS = (("", "Alle periodes", 0), ("today", "Vandaag", 0), ("week", "Laatste 7 dagen", 7),
            ("4w", "Laatste 4 weken", 28), ("3m", "Laatste 3 maanden", 91),
@@ -47,19 +46,14 @@ PERIODS = (("", "Alle periodes", 0), ("today", "Vandaag", 0), ("week", "Laatste 
 SEARCH_DELAY_MS = 200
 
 
-class LogbookPage(QWidget):
+class LogbookPage(WorkbookPage):
     """Intake, list and details of a caravan / wijkpunt logbook."""
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("logbook_page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent, name="logbook_page")
         ensure_seeded(book)
-        self.signals = WorkbookSignals(book, self)
-        detach = self.signals.detach  # a closed page must not hear the workbook any more
-        self.destroyed.connect(lambda *_: detach())
+        self.signals = listen(self, book)  # a closed page stops hearing the workbook
         self._task: BackgroundTask | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._build()
@@ -250,9 +244,6 @@ class LogbookPage(QWidget):
             self._reload_filter_choices()
 
     # ------------------------------------------------------------------ edits
-    def push(self, command: Command) -> bool:
-        return push_command(self.book, self.undo_stack, command, self)
-
     def purge_now(self) -> None:
         """Remove contact details past their retention date (not undoable, on purpose)."""
         if self.book.closed:

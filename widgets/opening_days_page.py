@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import Command
 from app.domain import AgendaDay
 from app.i18n import tr
 from app.opening_days import (
@@ -32,7 +31,7 @@ from app.opening_days import (
 from app.storage.concern_queries import logged_per_day
 from app.storage.workbook import Change, Workbook
 from widgets.style import label, set_role
-from widgets.workbook_signals import listen, push_command
+from widgets.workbook_signals import WorkbookPage, listen
 
 Index = QModelIndex | QPersistentModelIndex
 DATE, PLACE, CONCERNS = range(3)
@@ -95,13 +94,10 @@ class OpeningDaysModel(QAbstractTableModel):
         return self.push(command)
 
 
-class OpeningDaysPage(QWidget):
+class OpeningDaysPage(WorkbookPage):
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent)
         self.model = OpeningDaysModel(self.push, self)
         self.table = QTableView()
         self.table.setObjectName("opening_days")
@@ -132,8 +128,6 @@ class OpeningDaysPage(QWidget):
         self._stale = False
         self.reload()
 
-    def push(self, command: Command) -> bool:
-        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_changed(self, change: Change) -> None:
         # Counting concerns per day scans them all: not on every intake while this page

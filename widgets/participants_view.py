@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import AddRecords, Command, DeleteRecords
+from app.commands import AddRecords, DeleteRecords
 from app.domain import Participant
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
@@ -44,7 +44,7 @@ from widgets.participants_model import (
 from widgets.seating_worker import BackgroundTask
 from widgets.style import label, set_role
 from widgets.undo import error_sentence
-from widgets.workbook_signals import listen, push_command
+from widgets.workbook_signals import WorkbookPage, listen
 
 Index = QModelIndex | QPersistentModelIndex
 ALL_GROUPS = "*"
@@ -94,15 +94,12 @@ class ParticipantsFilter(QSortFilterProxyModel):
         return str(left.data(SORT_ROLE)) < str(right.data(SORT_ROLE))
 
 
-class ParticipantsPage(QWidget):
+class ParticipantsPage(WorkbookPage):
     """Participants (table with search and filters) beside their stakeholder groups."""
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent)
         self.signals = listen(self, book)
         self.model = ParticipantsModel(book, self.push, self)
         self.proxy = ParticipantsFilter(self)
@@ -238,11 +235,6 @@ class ParticipantsPage(QWidget):
         delete_key.activated.connect(self.delete_selected)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-
-    # ---------------------------------------------------------------- editing
-    def push(self, command: Command) -> bool:
-        """Apply ``command`` through the undo stack; False when it failed (already said)."""
-        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_signals_changed(self, change: Change) -> None:
         self.model.refresh(change)

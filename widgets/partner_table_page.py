@@ -40,7 +40,7 @@ from app.storage.workbook import Change, Workbook
 from exports.logbook_pdf import PALETTE, PartnerTableData, gather_partner_table
 from widgets.seating_worker import BackgroundTask
 from widgets.style import BORDER, MUTED, TEXT, label, set_role
-from widgets.workbook_signals import WorkbookSignals
+from widgets.workbook_signals import WorkbookPage, listen
 
 DEFAULT_CYCLE_DAYS = 42  # the partners in Redemptoristenpark met every six weeks
 
@@ -110,19 +110,14 @@ class WeekChart(QWidget):
             painter.drawText(int(x + 18), int(y + metrics.ascent() + 1), text)
 
 
-class PartnerTablePage(QWidget):
+class PartnerTablePage(WorkbookPage):
     """What the partner table needs: counts, open referrals, changes, printouts."""
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("partner_table_page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent, name="partner_table_page")
         ensure_seeded(book)
-        self.signals = WorkbookSignals(book, self)
-        detach = self.signals.detach  # a closed page must not hear the workbook any more
-        self.destroyed.connect(lambda *_: detach())
+        self.signals = listen(self, book)  # a closed page stops hearing the workbook
         self._task: BackgroundTask | None = None
         self._progress: QProgressDialog | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commands import Command
 from app.domain import AgendaDay, Attendance, Participant, Seat, SeatingRule, StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
@@ -32,10 +31,10 @@ from widgets.seating_day import DayChooser
 from widgets.seating_worker import BackgroundTask, SeatingWorker
 from widgets.style import label, set_role
 from widgets.undo import error_sentence
-from widgets.workbook_signals import listen, push_command
+from widgets.workbook_signals import WorkbookPage, listen
 
 
-class SeatingPage(QWidget):
+class SeatingPage(WorkbookPage):
     planning_finished = Signal(object)  # the SeatingPlan, after it is stored
     planning_cancelled = Signal()
     planning_failed = Signal(str)
@@ -43,10 +42,7 @@ class SeatingPage(QWidget):
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent)
         self.signals = listen(self, book)
         self.worker: SeatingWorker | None = None
         self.print_task: BackgroundTask | None = None
@@ -186,10 +182,6 @@ class SeatingPage(QWidget):
     def _on_mode_toggled(self, _on: bool) -> None:
         self.size_spin.setEnabled(self.by_size.isChecked())
         self.tables_spin.setEnabled(self.by_count.isChecked())
-
-    # ----------------------------------------------------------------- editing
-    def push(self, command: Command) -> bool:
-        return push_command(self.book, self.undo_stack, command, self)
 
     def _on_signals_changed(self, change: Change) -> None:
         if change.touches(AgendaDay.TABLE):

@@ -48,6 +48,21 @@ def push_command(book: Workbook, undo_stack: QUndoStack, command: Command,
     return not wrapped.failed
 
 
+class WorkbookPage(QWidget):
+    """A page of the main window: its workbook, its window's undo stack, and ``push``."""
+
+    def __init__(self, book: Workbook, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 *, name: str = "page") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.book = book
+        self.undo_stack = undo_stack
+
+    def push(self, command: Command) -> bool:
+        """Apply ``command`` through the undo stack; False when it failed (already said)."""
+        return push_command(self.book, self.undo_stack, command, self)
+
+
 class WorkbookContext(QObject):
     """The book, its undo stack and its change signal, handed to every page of a window."""
 

@@ -28,7 +28,7 @@ from app.domain import StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
 from widgets.style import label
-from widgets.workbook_signals import listen, push_command
+from widgets.workbook_signals import WorkbookPage, listen
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -37,7 +37,7 @@ def colour_icon(colour: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-class BoardBase(QWidget):
+class BoardBase(WorkbookPage):
     """Base of every board widget: ``(book, undo_stack, parent=None)``.
 
     ``TABLES`` names the tables the board shows; a commit touching one of them
@@ -50,10 +50,8 @@ class BoardBase(QWidget):
 
     def __init__(self, book: Workbook, undo_stack: QUndoStack, parent: QWidget | None = None,
                  read_only: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"board_{self.KIND}" if self.KIND else "board")
-        self.book = book
-        self.undo_stack = undo_stack
+        super().__init__(book, undo_stack, parent,
+                         name=f"board_{self.KIND}" if self.KIND else "board")
         self.read_only = read_only
         self._dirty = False
         self.signals = listen(self, book)
@@ -64,7 +62,7 @@ class BoardBase(QWidget):
         """Apply ``command`` through the undo stack; False when there was none or it failed."""
         if command is None or self.read_only:
             return False
-        return push_command(self.book, self.undo_stack, command, self)
+        return super().push(command)
 
     def _on_signals_changed(self, change: Change) -> None:
         if not self.TABLES or change.touches(*self.TABLES, "stakeholder_group"):
