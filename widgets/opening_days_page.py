@@ -128,7 +128,6 @@ class OpeningDaysPage(WorkbookPage):
         self._stale = False
         self.reload()
 
-
     def _on_changed(self, change: Change) -> None:
         # Counting concerns per day scans them all: not on every intake while this page
         # is hidden, but once when it shows again.
