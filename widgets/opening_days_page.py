@@ -116,6 +116,7 @@ class OpeningDaysPage(WorkbookPage):
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)  # as the other logbook pages
         layout.addLayout(top)
         layout.addWidget(label(tr("Wanneer en waar de caravan of het wijkpunt open was, en "
                                   "hoeveel meldingen die dag binnenkwamen."), "muted"))
