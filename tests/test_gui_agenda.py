@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from app.domain import AgendaBlock, AgendaDay
 from app.settings import Settings
 from app.storage import Workbook
-from widgets.agenda_model import COL_MINUTES, COL_START, COL_TITLE, AgendaModel
+from widgets.agenda_model import (
+    COL_END,
+    COL_GROUPING,
+    COL_MINUTES,
+    COL_START,
+    COL_TITLE,
+    AgendaModel,
+)
 from widgets.agenda_view import AgendaView
 from widgets.main_window import MainWindow
 
@@ -74,6 +83,29 @@ def test_minutes_through_the_delegate(qtbot, view: AgendaView, book: Workbook) -
     editor.setValue(50)
     delegate.setModelData(editor, view.model, index)
     assert book.get(AgendaBlock, block.id).minutes == 50
+
+
+def test_editors_start_from_the_stored_values(view: AgendaView, book: Workbook) -> None:
+    day = book.all(AgendaDay)[0]
+    assert view.model.setData(view.model.index_of(day.id, COL_START), "2026-11-25")
+    day = book.get(AgendaDay, day.id)
+    block = day_blocks(book)[0]
+    delegate = view.tree.itemDelegate()
+    cells = {(day.id, COL_START): lambda e: e.date().toString("yyyy-MM-dd") == day.date,
+             (block.id, COL_START): lambda e: e.time().toString("HH:mm") == block.start,
+             (block.id, COL_GROUPING): lambda e: e.currentData() == block.grouping,
+             (block.id, COL_TITLE): lambda e: e.text() == block.title}
+    for (row_id, column), starts_right in cells.items():
+        index = view.model.index_of(row_id, column)
+        assert index.flags() & Qt.ItemFlag.ItemIsEditable
+        editor = delegate.createEditor(view.tree.viewport(), QStyleOptionViewItem(), index)
+        delegate.setEditorData(editor, index)
+        assert starts_right(editor), (row_id, column)
+        editor.deleteLater()
+    assert view.model.index_of(day.id, COL_START).data() != day.date  # shown as a date text
+    end = view.model.index_of(block.id, COL_END)
+    assert not end.flags() & Qt.ItemFlag.ItemIsEditable
+    assert view.model.headerData(COL_TITLE, Qt.Orientation.Horizontal) == "Onderdeel"
 
 
 def test_move_up_and_down_swaps_order_and_times(view: AgendaView, book: Workbook) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,7 @@ class AgendaDelegate(QStyledItemDelegate):
                 (False, COL_GROUPING): ComboDelegate(grouping_choices, self),
                 (False, COL_BOARD): ComboDelegate(board_choices, self),
             }
-        return self._editors.get((index.internalId() == 0, index.column()))
+        return self._editors.get((not index.parent().isValid(), index.column()))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
@@ -74,6 +74,17 @@ class AgendaDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         chosen = self._pick(index)
         (chosen or super()).setModelData(editor, model, index)
+
+
+def tree_shortcut(key: QKeySequence | QKeySequence.StandardKey, widget: QWidget) -> QShortcut:
+    """A shortcut that works while ``widget`` or a child of it (an open editor) has focus.
+
+    Set by name through Qt's property system: ``context=Qt.ShortcutContext…`` would
+    build the Qt namespace's enums while the first window opens (widgets/roles.py).
+    """
+    shortcut = QShortcut(key, widget)
+    shortcut.setProperty("context", "WidgetWithChildrenShortcut")
+    return shortcut
 
 
 class AgendaView(QWidget):
@@ -134,10 +145,9 @@ class AgendaView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.prompt_label)
         layout.addWidget(self.prompt_edit)
-        local = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.tree, context=local)
-        self.up_shortcut = QShortcut(QKeySequence("Alt+Up"), self.tree, context=local)
-        self.down_shortcut = QShortcut(QKeySequence("Alt+Down"), self.tree, context=local)
+        self.delete_shortcut = tree_shortcut(QKeySequence.StandardKey.Delete, self.tree)
+        self.up_shortcut = tree_shortcut(QKeySequence("Alt+Up"), self.tree)
+        self.down_shortcut = tree_shortcut(QKeySequence("Alt+Down"), self.tree)
 
     def _connect_signals(self) -> None:
         # buttons and shortcuts
@@ -150,7 +160,7 @@ class AgendaView(QWidget):
         self.up_shortcut.activated.connect(lambda: self.move(-1))
         self.down_shortcut.activated.connect(lambda: self.move(1))
         # model and selection
-        self.model.modelReset.connect(self._on_model_reset)
+        self.model.rebuilt.connect(self._on_model_reset)
         self.model.dataChanged.connect(self._on_model_data_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_selection_current_changed)
         self.prompt_edit.editing_finished.connect(self._on_prompt_edit_editing_finished)

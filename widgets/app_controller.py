@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import tr
@@ -19,6 +21,25 @@ DEMO_NAME = "Veilige en leefbare binnenstad (demo).oogst"
 
 def demo_path() -> Path:
     return data_dir() / "demo" / DEMO_NAME
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """A wait cursor while opening; none before any window is shown (start-up).
+
+    At start-up there is nothing on screen to wear it, and ``Qt.CursorShape`` would
+    build the Qt namespace's enums before the first window opens (widgets/roles.py).
+    """
+    if not any(widget.isVisible() for widget in QApplication.topLevelWidgets()):
+        yield
+        return
+    from PySide6.QtCore import Qt
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def build_demo_file(path: Path | None = None) -> Workbook:
@@ -77,11 +98,8 @@ class AppController(QObject):
                 window.raise_()
                 window.activateWindow()
                 return window
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             book = open_workbook(self._parent(), path, passphrase)
-        finally:
-            QApplication.restoreOverrideCursor()
         return self.open_book(book) if book is not None else None
 
     def open_book(self, book: Workbook, *, demo: bool = False) -> MainWindow:
@@ -104,16 +122,14 @@ class AppController(QObject):
         return window
 
     def open_demo(self) -> MainWindow | None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            for window in [w for w in self.windows if w.book.path == demo_path()]:
-                window.close()
-            book = build_demo_file()
+            with busy_cursor():
+                for window in [w for w in self.windows if w.book.path == demo_path()]:
+                    window.close()
+                book = build_demo_file()
         except Exception as exc:
             self._warn(tr("Demo"), exc)
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
         return self.open_book(book, demo=True)
 
     def create_new(self, path: str, method: str, title: str, start_date: str = "",

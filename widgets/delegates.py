@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTime
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -15,8 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.roles import EDIT, EDIT_VALUE
+
 Index = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], list[tuple[str, str]]]
+
+
+def edit_value(index: Index) -> object:
+    """The value an editor starts from: the model's EDIT_VALUE if it keeps one, else EditRole."""
+    value = index.data(EDIT_VALUE)
+    return index.data(EDIT) if value is None else value
 
 
 class TimeDelegate(QStyledItemDelegate):
@@ -28,7 +36,7 @@ class TimeDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = QTime.fromString(str(index.data(Qt.ItemDataRole.EditRole)), "HH:mm")
+        value = QTime.fromString(str(edit_value(index)), "HH:mm")
         editor.setTime(value if value.isValid() else QTime(9, 0))  # type: ignore[attr-defined]
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
@@ -45,7 +53,7 @@ class DateDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = QDate.fromString(str(index.data(Qt.ItemDataRole.EditRole))[:10], "yyyy-MM-dd")
+        value = QDate.fromString(str(edit_value(index))[:10], "yyyy-MM-dd")
         editor.setDate(value if value.isValid() else QDate.currentDate())  # type: ignore
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
@@ -68,7 +76,7 @@ class SpinDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         try:
-            value = int(index.data(Qt.ItemDataRole.EditRole))
+            value = int(edit_value(index))
         except (TypeError, ValueError):
             value = self._range[0]
         editor.setValue(value)  # type: ignore[attr-defined]
@@ -79,7 +87,7 @@ class SpinDelegate(QStyledItemDelegate):
 
 
 class ComboDelegate(QStyledItemDelegate):
-    """Chooses one key from ``choices()`` -> [(key, label)]; the model's EditRole is the key."""
+    """Chooses one key from ``choices()`` -> [(key, label)]; the edit value is the key."""
 
     def __init__(self, choices: Choices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +100,7 @@ class ComboDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))  # type: ignore
+        found = editor.findData(edit_value(index))  # type: ignore
         editor.setCurrentIndex(max(found, 0))  # type: ignore[attr-defined]
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:

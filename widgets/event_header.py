@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain import AgendaDay, Event, Participant, StakeholderGroup
@@ -23,9 +22,7 @@ class EventHeader(QFrame):
         self.facts_label = label("", "h3")
         self.counts_label = label("", "muted")
         self.method_badge = label("")
-        self.method_badge.setStyleSheet(
-            "QLabel { background: #DDEBE3; color: #24573F; border-radius: 11px;"
-            " padding: 3px 12px; font-weight: 600; }")
+        self.method_badge.setObjectName("method_badge")
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title_label)
@@ -34,7 +31,10 @@ class EventHeader(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 14)
         layout.addLayout(text, 1)
-        layout.addWidget(self.method_badge, 0, Qt.AlignmentFlag.AlignTop)
+        badge = QVBoxLayout()  # the badge at the top (no Qt.AlignmentFlag: widgets/roles.py)
+        badge.addWidget(self.method_badge)
+        badge.addStretch(1)
+        layout.addLayout(badge)
         self.refresh()
         self._connect_signals()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.book = book
         self.settings = settings
         self.ctx = WorkbookContext(book, self)
@@ -115,7 +114,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, tr("Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = stack.createRedoAction(self, tr("Opnieuw"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
@@ -123,7 +122,7 @@ class MainWindow(QMainWindow):
             made = QAction(self)  # not QAction(text, self): its overloads need QIcon's enums
             made.setText(text)
             if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
+                made.setShortcuts([QKeySequence(shortcut)])
             made.triggered.connect(slot)
             return made
 
@@ -147,7 +146,8 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(tr("Werkbalk"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # By name (no Qt.ToolButtonStyle: see widgets/roles.py); the actions have no icons.
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
         self.addToolBar(self.toolbar)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         if number <= 9:
             show = QAction(self)
             show.setText(title)
-            show.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            show.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             show.triggered.connect(lambda: self.show_page(key))
             self.addAction(show)
             self.view_menu.insertAction(self.view_menu.actions()[number - 1], show)
@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
 
         if self.book.closed:
             super().closeEvent(event)
+            self.deleteLater()
             return
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
@@ -375,6 +376,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, tr("Sluiten"), error_sentence(exc))
         self.closed.emit(self, self._back_to_start)
         super().closeEvent(event)
+        # A closed window is deleted (WA_DeleteOnClose, set without Qt's enum: roles.py).
+        self.deleteLater()
 
     def sizeHint(self) -> QSize:
         return QSize(1360, 860)

@@ -34,6 +34,8 @@ QFrame[role="choice"]:focus {{ border: 1px solid {ACCENT}; }}
 QFrame[role="choice"][selected="true"] {{ background: {ACCENT_SOFT}; border: 2px solid {ACCENT}; }}
 QFrame[role="choice"] QLabel {{ background: transparent; border: none; }}
 QFrame#event_header {{ background: {SURFACE}; border: none; border-bottom: 1px solid {BORDER}; }}
+QLabel#method_badge {{ background: {ACCENT_SOFT}; color: {ACCENT_HOVER}; border-radius: 11px;
+  padding: 3px 12px; font-weight: 600; }}
 QPushButton {{ padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 6px;
   background: {SURFACE}; color: {TEXT}; }}
 QPushButton:hover {{ background: #EFEDE7; }}

@@ -1,0 +1,63 @@
+"""The first window opens without building Qt's namespace enums (see widgets/roles.py).
+
+The first use of any ``Qt.…`` value costs about 30 ms on Python 3.11, a sixth of a
+bare window's start-up (bench/startup.py). These tests run the start-up in a fresh
+process, the only place where "not built yet" can be seen.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from widgets import roles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+OPEN_DEMO = """
+import sys
+from app import gui
+app = gui.make_application()
+controller = gui.start(sys.argv[1])
+window = controller.windows[0]
+app.processEvents()  # shown and painted
+from PySide6 import QtCore
+built = "Qt" in QtCore.__dict__  # a lazily built type enters its module once built
+{extra}
+print("QT_NAMESPACE_BUILT", built, "Qt" in QtCore.__dict__)
+"""
+
+
+def first_screen(demo: Path, home: Path, extra: str = "") -> tuple[bool, bool]:
+    """(built while opening, built after ``extra`` ran) in a fresh process on ``demo``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(home),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", OPEN_DEMO.format(extra=extra), str(demo)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    for line in done.stdout.splitlines():
+        if line.startswith("QT_NAMESPACE_BUILT"):
+            _, during, after = line.split()
+            return during == "True", after == "True"
+    raise AssertionError(f"the child did not report (exit {done.returncode}):\n{done.stderr}")
+
+
+def test_the_demo_opens_on_the_agenda_without_qt_namespace_enums(
+        demo_path: Path, tmp_path: Path) -> None:
+    # The check can fail: reading a shortcut's context (a Qt enum) builds them.
+    extra = "window.page('agenda').delete_shortcut.context()"
+    during, after = first_screen(demo_path, tmp_path / "home", extra)
+    assert not during
+    assert after
+
+
+def test_role_numbers_are_qts_own() -> None:
+    role = Qt.ItemDataRole
+    assert (roles.DISPLAY, roles.EDIT, roles.TOOLTIP, roles.FONT, roles.BACKGROUND,
+            roles.FOREGROUND, roles.USER) == (
+        role.DisplayRole.value, role.EditRole.value, role.ToolTipRole.value,
+        role.FontRole.value, role.BackgroundRole.value, role.ForegroundRole.value,
+        role.UserRole.value)
