@@ -41,6 +41,8 @@ class AddRecords:
 
 @dataclass
 class DeleteRecords:
+    """Tombstone records (undo brings them back as they were)."""
+
     text: str
     cls: type[Record]
     ids: list[str]

@@ -46,6 +46,8 @@ def new_checkin_code() -> str:
 
 @dataclass
 class Record:
+    """One row of a workbook table: a UUID key and the columns its dataclass fields name."""
+
     TABLE: ClassVar[str] = ""
     id: str = field(default_factory=new_id)
 
@@ -60,6 +62,8 @@ class Record:
 
 @dataclass
 class Event(Record):
+    """The event (or logbook) itself: one per workbook."""
+
     TABLE: ClassVar[str] = "event"
     title: str = ""
     method: str = "future-search"
@@ -78,6 +82,8 @@ class Event(Record):
 
 @dataclass
 class AgendaDay(Record):
+    """A day of the agenda, in ``position`` order."""
+
     TABLE: ClassVar[str] = "agenda_day"
     position: float = 0.0
     date: str = ""
@@ -86,6 +92,8 @@ class AgendaDay(Record):
 
 @dataclass
 class AgendaBlock(Record):
+    """A block of a day: start, minutes, title, and the board and grouping it uses."""
+
     TABLE: ClassVar[str] = "agenda_block"
     day_id: str = ""
     position: float = 0.0
@@ -100,6 +108,8 @@ class AgendaBlock(Record):
 
 @dataclass
 class StakeholderGroup(Record):
+    """A stakeholder group, with its colour and the size aimed for."""
+
     TABLE: ClassVar[str] = "stakeholder_group"
     position: float = 0.0
     name: str = ""
@@ -109,6 +119,8 @@ class StakeholderGroup(Record):
 
 @dataclass
 class Participant(Record):
+    """A person taking part (or facilitating), with consents and a check-in code."""
+
     TABLE: ClassVar[str] = "participant"
     first_name: str = ""
     last_name: str = ""
@@ -132,6 +144,8 @@ class Participant(Record):
 
 @dataclass
 class Attendance(Record):
+    """Whether a participant was there on a day (one row per person and day)."""
+
     TABLE: ClassVar[str] = "attendance"
     participant_id: str = ""
     day_id: str = ""

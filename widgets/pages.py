@@ -21,6 +21,8 @@ ALL = (*EVENTS, "logbook")
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A page of the main window and the methods whose workbooks show it."""
+
     key: str
     title: str  # Dutch; translated when shown
     factory: PageFactory

@@ -15,6 +15,8 @@ KEEP = 10
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup copy: its file, when it was taken and why (open, timer, close, migrate)."""
+
     path: Path
     taken: dt.datetime
     reason: str
