@@ -75,6 +75,18 @@ def test_delete_is_a_tombstone_that_can_be_restored(book: Workbook) -> None:
     assert book.get(StakeholderGroup, group.id) == group
 
 
+def test_count_counts_live_records_with_given_values(book: Workbook) -> None:
+    before = book.count(Participant, role="participant")
+    a = Participant(first_name="A")
+    b = Participant(first_name="B", role="facilitator")
+    book.insert(a)
+    book.insert(b)
+    assert book.count(Participant, role="participant") == before + 1
+    assert book.count(Participant, role="facilitator", first_name="B") == 1
+    book.delete(Participant, a.id)
+    assert book.count(Participant, role="participant") == before
+
+
 def test_a_failed_transaction_leaves_nothing(book: Workbook) -> None:
     count = book.count(Participant)
     with pytest.raises(RuntimeError):

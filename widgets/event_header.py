@@ -57,8 +57,8 @@ class EventHeader(QFrame):
         if event.method == "logbook":  # a post has opening days, not participants
             self.counts_label.setText(tr("Openingsdagen: {days}", days=book.count(AgendaDay)))
             return
-        people = [p for p in book.all(Participant) if p.role == "participant"]
         self.counts_label.setText(tr(
             "{people} deelnemers · {groups} belanghebbendengroepen · {days} dagen",
-            people=len(people), groups=book.count(StakeholderGroup),
+            people=book.count(Participant, role="participant"),
+            groups=book.count(StakeholderGroup),
             days=book.count(AgendaDay)))

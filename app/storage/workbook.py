@@ -316,9 +316,11 @@ class Workbook:
         rows = self._conn.execute(sql + f" ORDER BY {order}", list(equals.values())).fetchall()
         return [self._record(cls, r) for r in rows]
 
-    def count(self, cls: type[Record]) -> int:
-        return self._conn.execute(
-            f"SELECT count(*) FROM {cls.TABLE} WHERE _deleted = 0").fetchone()[0]
+    def count(self, cls: type[Record], **equals: Any) -> int:
+        """How many live records of a kind there are (with these field values)."""
+        where = " AND ".join(["_deleted = 0", *(f"{k} = ?" for k in equals)])
+        return self._conn.execute(f"SELECT count(*) FROM {cls.TABLE} WHERE {where}",
+                                  list(equals.values())).fetchone()[0]
 
     def is_deleted(self, cls: type[Record], row_id: str) -> bool:
         row = self._conn.execute(
