@@ -1,7 +1,7 @@
 """Startup time: from process start to a shown, idle main window on the demo workbook,
 next to the same measure for a bare PySide6 QMainWindow, and their ratio (target <= 1.5).
 
-    python bench/startup.py [--runs 11] [--platform offscreen]
+    python bench/startup.py [--runs 11] [--platform offscreen] [--instructions]
 
 The demo is built first, outside the measure, so the time is opening, not generating.
 Each measure is a fresh child process: the parent notes time.time() just before Popen;
@@ -17,12 +17,19 @@ difference any real PySide6 window pays on this Python: the bare window plus Qt'
 namespace enums (the first use of any ``Qt.…`` value builds ~90 Python enum types,
 ~30 ms on Python 3.11) and one line of text (font set-up). ``--runs`` sets how many
 interleaved runs of each are taken; the median counts.
+
+Wall-clock time on a shared virtual machine varies a lot between batches (the same
+code has given ratios 0.3 apart). ``--instructions`` adds a repeatable figure: the
+instructions each start-up executes, counted by valgrind's callgrind (about a minute;
+needs valgrind). It is not time, but it moves only when the code does.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -107,6 +114,21 @@ def measure(code: str, args: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"child did not report (exit {child.returncode}):\n{err[-2000:]}")
 
 
+def instructions(code: str, args: list[str], env: dict[str, str], scratch: Path) -> int:
+    """Instructions executed from process start to the first idle moment after show()."""
+    out = scratch / "callgrind.out"
+    child = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c",
+         code + "\nimport os; os._exit(0)  # not the interpreter's shutdown", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    out.unlink(missing_ok=True)
+    found = re.search(r"Collected : (\d+)", child.stderr)
+    if child.returncode or found is None:
+        raise RuntimeError(f"callgrind run failed (exit {child.returncode}):\n"
+                           f"{child.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def build_demo(home: Path) -> Path:
     os.environ["OOGST_HOME"] = str(home)
     sys.path.insert(0, str(ROOT))
@@ -120,7 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind (repeatable; ~1 min)")
     options = parser.parse_args(argv)
+    if options.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt install valgrind)")
     with tempfile.TemporaryDirectory(prefix="oogst-bench-") as tmp:
         home = Path(tmp)
         demo = build_demo(home)
@@ -137,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(measure(BARE, [], env))
             oogst.append(measure(OOGST, [str(demo)], env))
             floor.append(measure(FLOOR, [], env))
+        counted = ((instructions(BARE, [], env, home), instructions(OOGST, [str(demo)], env, home))
+                   if options.instructions else None)
     b, o, f = statistics.median(bare), statistics.median(oogst), statistics.median(floor)
     ratio = o / b
     print(f"platform {options.platform}, median of {options.runs} runs")
@@ -148,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
           + ("  OK" if ratio <= TARGET else "  TOO SLOW"))
     print(f"  for context: bare + Qt enums + one label {f * 1000:5.0f} ms, "
           f"ratio {f / b:.2f} (what any PySide6 window with text pays)")
+    if counted:
+        bare_count, oogst_count = counted
+        print(f"  instructions (callgrind): bare {bare_count / 1e6:.0f} M, "
+              f"Oogst {oogst_count / 1e6:.0f} M, ratio {oogst_count / bare_count:.2f} "
+              "(repeatable; not time)")
     return 0
 
 
