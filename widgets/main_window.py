@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
     def _on_signals_changed(self, change: Change) -> None:
         self.saved_label.setText(tr("Opgeslagen om {time}",
-                                    time=dt.datetime.now().strftime("%H:%M:%S")))
+                                    time=time.strftime("%H:%M:%S")))
         if change.touches(Event.TABLE):
             self._refresh_title()
 
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
                                          error=error_sentence(result)))
         else:
             self.backup_label.setText(tr("Back-up om {time}",
-                                         time=dt.datetime.now().strftime("%H:%M")))
+                                         time=time.strftime("%H:%M")))
 
     def _on_backup_timer_timeout(self) -> None:
         if self.book.edits_since_backup > 0:
