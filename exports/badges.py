@@ -144,6 +144,23 @@ def cut_marks(c: Canvas, xs: Sequence[float], ys: Sequence[float], length: float
     c.restoreState()
 
 
+def card_origin(columns: int, rows: int, cell: tuple[float, float]) -> tuple[float, float]:
+    """Where the grid of cards starts on A4: (left, bottom) in points, centred."""
+    page_w, page_h = A4
+    return (page_w - columns * cell[0]) / 2, (page_h - rows * cell[1]) / 2
+
+
+def card_boxes(columns: int = 2, rows: int = 4,
+               cell: tuple[float, float] = BADGE_SIZE) -> list[tuple[float, float, float, float]]:
+    """Each card's (left, top, right, bottom) on a page, in points from the top left.
+
+    In page order: the k-th card of a page lies in the k-th box.
+    """
+    x0, y0 = card_origin(columns, rows, cell)
+    return [(x0 + col * cell[0], y0 + row * cell[1], x0 + (col + 1) * cell[0],
+             y0 + (row + 1) * cell[1]) for row in range(rows) for col in range(columns)]
+
+
 def write_cards(target: Target, cards: Sequence[Card], info: DocInfo, columns: int = 2,
                 rows: int = 4, size: tuple[float, float] = BADGE_SIZE,
                 tent: bool = False) -> int:
@@ -154,9 +171,8 @@ def write_cards(target: Target, cards: Sequence[Card], info: DocInfo, columns: i
     """
     cell_w, face_h = size
     cell_h = face_h * (2 if tent else 1)
-    page_w, page_h = A4
-    x0 = (page_w - columns * cell_w) / 2
-    y0 = (page_h - rows * cell_h) / 2
+    page_h = A4[1]
+    x0, y0 = card_origin(columns, rows, (cell_w, cell_h))
     c = Canvas(target if not isinstance(target, Path) else str(target), pagesize=A4)
     c.setTitle(one_line(info.title))
     c.setAuthor(one_line(info.author))

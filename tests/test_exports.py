@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
 from test_exports_fill import (
     FOLLOW_UP,
     HIDDEN,
@@ -23,13 +24,14 @@ from test_exports_fill import (
     needs_zbar,
     pdf_text,
     qr_codes,
+    qr_codes_in_boxes,
     render,
 )
 
 from app.board_records import ActionPlan, Commitment
 from app.domain import Event, Participant
 from app.storage import Workbook
-from exports.badges import Card, write_badges, write_cards
+from exports.badges import Card, card_boxes, write_badges, write_cards
 from exports.commitments import slip_text, write_commitments
 from exports.handouts import plan_qr, write_handouts
 from exports.harvest import load
@@ -173,8 +175,9 @@ def test_badges_eight_per_page_qr_is_only_the_checkin_code(filled: Workbook,
     assert write_badges(filled, pdf) == math.ceil(len(people) / 8)
     pngs = render(pdf, 150, last=2)
     codes = {p.checkin_code for p in people}
-    found = qr_codes(pngs[0])
-    assert len(found) == 8 and set(found) <= codes
+    per_badge = qr_codes_in_boxes(pngs[0], card_boxes(), A4[0])
+    assert all(len(found) == 1 for found in per_badge), per_badge  # one code per badge
+    assert len({found[0] for found in per_badge}) == 8 and {f[0] for f in per_badge} <= codes
     text = pdf_text(pdf)
     assert NAMED[0] in text and "@" not in text
 
