@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from widgets.agenda_model import (
     grouping_choices,
 )
 from widgets.inputs import CommitTextEdit
+from widgets.shortcuts import local_shortcut
 from widgets.style import label, set_role
 from widgets.workbook_signals import WorkbookContext
 
@@ -74,17 +75,6 @@ class AgendaDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         chosen = self._pick(index)
         (chosen or super()).setModelData(editor, model, index)
-
-
-def tree_shortcut(key: QKeySequence | QKeySequence.StandardKey, widget: QWidget) -> QShortcut:
-    """A shortcut that works while ``widget`` or a child of it (an open editor) has focus.
-
-    Set by name through Qt's property system: ``context=Qt.ShortcutContext…`` would
-    build the Qt namespace's enums while the first window opens (widgets/roles.py).
-    """
-    shortcut = QShortcut(key, widget)
-    shortcut.setProperty("context", "WidgetWithChildrenShortcut")
-    return shortcut
 
 
 class AgendaView(QWidget):
@@ -145,9 +135,10 @@ class AgendaView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.prompt_label)
         layout.addWidget(self.prompt_edit)
-        self.delete_shortcut = tree_shortcut(QKeySequence.StandardKey.Delete, self.tree)
-        self.up_shortcut = tree_shortcut(QKeySequence("Alt+Up"), self.tree)
-        self.down_shortcut = tree_shortcut(QKeySequence("Alt+Down"), self.tree)
+        self.delete_shortcut = local_shortcut(QKeySequence.StandardKey.Delete, self.tree,
+                                              self.delete_selected)
+        self.up_shortcut = local_shortcut("Alt+Up", self.tree, lambda: self.move(-1))
+        self.down_shortcut = local_shortcut("Alt+Down", self.tree, lambda: self.move(1))
 
     def _connect_signals(self) -> None:
         # buttons and shortcuts
@@ -156,9 +147,6 @@ class AgendaView(QWidget):
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.delete_shortcut.activated.connect(self.delete_selected)
-        self.up_shortcut.activated.connect(lambda: self.move(-1))
-        self.down_shortcut.activated.connect(lambda: self.move(1))
         # model and selection
         self.model.rebuilt.connect(self._on_model_reset)
         self.model.dataChanged.connect(self._on_model_data_changed)

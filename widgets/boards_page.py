@@ -4,7 +4,7 @@ boards, keep time with the now bar, and send it all to the projector."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +25,7 @@ from sessions.boards import BOARD_KINDS
 from widgets.boards import BOARD_WIDGETS, BoardBase
 from widgets.now_bar import NowBar
 from widgets.projector import ProjectorWindow
+from widgets.shortcuts import local_shortcut
 from widgets.style import label
 from widgets.workbook_signals import WorkbookPage, listen
 
@@ -90,9 +91,7 @@ class BoardsPage(WorkbookPage):
         self.now_bar.install_shortcuts(self)
         for keys, slot in (("Ctrl+F", self.search.setFocus),
                            ("Ctrl+Shift+P", self.open_projector)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            local_shortcut(keys, self, slot)
 
     def _connect_signals(self) -> None:
         # board picker and search

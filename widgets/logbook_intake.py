@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,7 @@ from app.logbook import (
 from app.logbook_records import CONCERN_KINDS, Partner, Theme
 from app.storage import concern_queries as q
 from app.storage.workbook import Change, Workbook
+from widgets.shortcuts import local_shortcut
 from widgets.style import label, set_role
 from widgets.workbook_signals import push_command
 
@@ -205,9 +206,7 @@ class ConcernIntakeForm(QFrame):
         self.save_button.clicked.connect(lambda: self.save(force=True))
         shortcut_keys = ("Ctrl+Return", "Ctrl+Enter")
         for keys in shortcut_keys:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda: self.save(force=True))
+            local_shortcut(keys, self, lambda: self.save(force=True))
         self._checkpoint.timeout.connect(lambda: q.checkpoint_idle(self.book))
         self.theme_completer.popup().installEventFilter(self)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from widgets.concern_detail import ConcernDetailPanel
 from widgets.concern_model import COL_PLACE, COL_TEXT, COL_THEME, ID_ROLE, ConcernTableModel
 from widgets.logbook_intake import ConcernIntakeForm
 from widgets.seating_worker import BackgroundTask
+from widgets.shortcuts import local_shortcut
 from widgets.style import label
 from widgets.workbook_signals import WorkbookPage, listen
 
@@ -163,9 +164,7 @@ class LogbookPage(WorkbookPage):
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.intake.concern_saved.connect(self._on_intake_concern_saved)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self._on_find_activated)
+        local_shortcut(QKeySequence.StandardKey.Find, self, self._on_find_activated)
 
     # ------------------------------------------------------------------ filters
     def _reload_filter_choices(self) -> None:

@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import AgendaBlock, AgendaDay
@@ -15,6 +14,7 @@ from app.i18n import tr
 from app.storage.workbook import Change, Workbook
 from sessions.boards import GROUPINGS
 from widgets.formatting import hhmm, parse_hhmm
+from widgets.shortcuts import local_shortcut
 from widgets.style import label
 from widgets.workbook_signals import listen
 
@@ -113,9 +113,7 @@ class NowBar(QFrame):
         slots = {"toggle": self.toggle, "extend": lambda: self.extend(5), "reset": self.reset,
                  "next": lambda: self.step(1), "previous": lambda: self.step(-1)}
         for key, keys in SHORTCUTS.items():
-            shortcut = QShortcut(QKeySequence(keys), widget)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slots[key])
+            local_shortcut(keys, widget, slots[key])
 
     # ------------------------------------------------------------------ agenda
     def reload(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from app.commands import Command
 from app.domain import StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
+from widgets.shortcuts import local_shortcut
 from widgets.style import label
 from widgets.workbook_signals import WorkbookPage, listen
 
@@ -126,10 +127,7 @@ class BoardBase(WorkbookPage):
         return bar
 
     def _shortcut(self, keys: str, slot: Any) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
+        return local_shortcut(keys, self, slot)
 
     def groups(self) -> list[StakeholderGroup]:
         return self.book.all(StakeholderGroup)
