@@ -173,6 +173,7 @@ def write_cards(target: Target, cards: Sequence[Card], info: DocInfo, columns: i
     cell_h = face_h * (2 if tent else 1)
     page_h = A4[1]
     x0, y0 = card_origin(columns, rows, (cell_w, cell_h))
+    boxes = card_boxes(columns, rows, (cell_w, cell_h))
     c = Canvas(target if not isinstance(target, Path) else str(target), pagesize=A4)
     c.setTitle(one_line(info.title))
     c.setAuthor(one_line(info.author))
@@ -182,10 +183,8 @@ def write_cards(target: Target, cards: Sequence[Card], info: DocInfo, columns: i
     pages = 0
     for start in range(0, max(len(cards), 1), per_page):
         pages += 1
-        for k, card in enumerate(cards[start:start + per_page]):
-            col, row = k % columns, k // columns
-            x = x0 + col * cell_w
-            y = page_h - y0 - (row + 1) * cell_h
+        for (x, _top, _right, bottom), card in zip(boxes, cards[start:start + per_page]):
+            y = page_h - bottom  # the canvas counts from the bottom
             draw_card(c, x, y, cell_w, face_h, card)
             if tent:
                 draw_card(c, x, y + face_h, cell_w, face_h, card, rotate=True)

@@ -32,9 +32,6 @@ ID_ROLE = USER + 1
 IS_DAY_ROLE = USER + 2
 _DAY_EDITABLE = frozenset({COL_START, COL_TITLE})
 _BLOCK_EDITABLE = frozenset({COL_START, COL_MINUTES, COL_TITLE, COL_GROUPING, COL_BOARD})
-_DAY_BACKGROUND = "#E8F1EC"
-_WARN = "#B3261E"
-_MUTED = "#666B73"
 
 
 def grouping_choices() -> list[tuple[str, str]]:
@@ -54,6 +51,8 @@ class AgendaModel(QStandardItemModel):
         self.plan: list[DayPlan] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._day_background = QColor("#E8F1EC")
+        self._warn, self._muted = QColor("#B3261E"), QColor("#666B73")
         self.setHorizontalHeaderLabels([tr("Begin"), tr("Duur"), tr("Einde"), tr("Onderdeel"),
                                         tr("Indeling"), tr("Bord")])
         self.reload()
@@ -123,7 +122,7 @@ class AgendaModel(QStandardItemModel):
         shown = [date_text(day.date) or tr("(geen datum)"), duration(plan.total_minutes()),
                  hhmm(max(ends)) if ends else "", day.title, "", ""]
         cells: list[Cell] = [{DISPLAY: text, ID_ROLE: day.id, IS_DAY_ROLE: True,
-                              FONT: self._bold, BACKGROUND: QColor(_DAY_BACKGROUND)}
+                              FONT: self._bold, BACKGROUND: self._day_background}
                              for text in shown]
         cells[COL_START][EDIT_VALUE] = day.date
         cells[COL_MINUTES][TOOLTIP] = tr("Totaal van de onderdelen van deze dag")
@@ -143,9 +142,9 @@ class AgendaModel(QStandardItemModel):
             if value is not None:
                 cell[EDIT_VALUE] = value
         if self._overlaps(plan, row):
-            cells[COL_START][FOREGROUND] = QColor(_WARN)
+            cells[COL_START][FOREGROUND] = self._warn
             cells[COL_START][TOOLTIP] = tr("Begint voordat het vorige onderdeel is afgelopen.")
-        cells[COL_END][FOREGROUND] = QColor(_MUTED)
+        cells[COL_END][FOREGROUND] = self._muted
         if block.prompt:
             cells[COL_TITLE][TOOLTIP] = block.prompt
         return cells

@@ -305,21 +305,24 @@ class Workbook:
         ).fetchone()
         return None if row is None else self._record(cls, row)
 
-    def all(self, cls: type[R], include_deleted: bool = False, **equals: Any) -> list[R]:
-        """Records of a kind, in position order where they have one."""
+    @staticmethod
+    def _where(equals: dict[str, Any], include_deleted: bool = False) -> str:
+        """`` WHERE …`` for live rows (or all) with these field values, or ""."""
         where = [] if include_deleted else ["_deleted = 0"]
         where += [f"{k} = ?" for k in equals]
+        return " WHERE " + " AND ".join(where) if where else ""
+
+    def all(self, cls: type[R], include_deleted: bool = False, **equals: Any) -> list[R]:
+        """Records of a kind, in position order where they have one."""
         order = "position, rowid" if "position" in cls.columns() else "rowid"
-        sql = f"SELECT {', '.join(cls.columns())} FROM {cls.TABLE}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._conn.execute(sql + f" ORDER BY {order}", list(equals.values())).fetchall()
+        sql = (f"SELECT {', '.join(cls.columns())} FROM {cls.TABLE}"
+               f"{self._where(equals, include_deleted)} ORDER BY {order}")
+        rows = self._conn.execute(sql, list(equals.values())).fetchall()
         return [self._record(cls, r) for r in rows]
 
     def count(self, cls: type[Record], **equals: Any) -> int:
         """How many live records of a kind there are (with these field values)."""
-        where = " AND ".join(["_deleted = 0", *(f"{k} = ?" for k in equals)])
-        return self._conn.execute(f"SELECT count(*) FROM {cls.TABLE} WHERE {where}",
+        return self._conn.execute(f"SELECT count(*) FROM {cls.TABLE}{self._where(equals)}",
                                   list(equals.values())).fetchone()[0]
 
     def is_deleted(self, cls: type[Record], row_id: str) -> bool:
