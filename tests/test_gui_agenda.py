@@ -126,6 +126,18 @@ def test_move_up_and_down_swaps_order_and_times(view: AgendaView, book: Workbook
     assert [x.id for x in day_blocks(book)[:3]] == [a.id, b.id, c.id]
 
 
+def test_alt_up_in_the_agenda_moves_the_block(qtbot, view: AgendaView, book: Workbook) -> None:
+    a, b = day_blocks(book)[:2]
+    window = view.window()
+    window.show()
+    qtbot.waitActive(window)
+    view.select(b.id)
+    view.tree.setFocus()
+    qtbot.waitUntil(view.tree.hasFocus)
+    qtbot.keyClick(view.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [x.id for x in day_blocks(book)[:2]] == [b.id, a.id]
+
+
 def test_block_at_the_top_moves_to_the_previous_day(view: AgendaView, book: Workbook) -> None:
     first_of_day_two = day_blocks(book, 1)[0]
     last_of_day_one = day_blocks(book, 0)[-1]
