@@ -5,17 +5,16 @@ key) only where a method can have several boards of one kind."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from app.domain import Record, derived_id
+from app.domain import Record, derived_id, record
 
 LANES = ("personal", "world", "topic")
 STATEMENT_KINDS = ("doing", "wanting", "proud", "sorry")
 GROUND_STATES = ("agreed", "not_agreed", "unresolved", "project")
 
 
-@dataclass
+@record
 class TimelineEntry(Record):
     TABLE: ClassVar[str] = "timeline_entry"
     lane: str = "topic"
@@ -26,7 +25,7 @@ class TimelineEntry(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class TimelineReading(Record):
     """A mixed table's interpretation of one lane: stories and implications."""
 
@@ -37,7 +36,7 @@ class TimelineReading(Record):
     implications: str = ""
 
 
-@dataclass
+@record
 class Trend(Record):
     TABLE: ClassVar[str] = "trend"
     parent_id: str = ""  # empty: a main trend on the central question
@@ -48,14 +47,14 @@ class Trend(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class TrendLink(Record):
     TABLE: ClassVar[str] = "trend_link"
     from_id: str = ""
     to_id: str = ""
 
 
-@dataclass
+@record
 class Dot(Record):
     """One sticky dot on an item (trend, question, topic) from a stakeholder group.
 
@@ -68,7 +67,7 @@ class Dot(Record):
     participant_id: str = ""
 
 
-@dataclass
+@record
 class GroupStatement(Record):
     TABLE: ClassVar[str] = "group_statement"
     group_id: str = ""
@@ -78,7 +77,7 @@ class GroupStatement(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class Scenario(Record):
     TABLE: ClassVar[str] = "scenario"
     table_no: int = 0
@@ -89,7 +88,7 @@ class Scenario(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class Attachment(Record):
     """An image (flipchart photo, drawing) attached to any record; bytes kept in the file."""
 
@@ -102,7 +101,7 @@ class Attachment(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class CommonGround(Record):
     TABLE: ClassVar[str] = "common_ground"
     text: str = ""
@@ -111,7 +110,7 @@ class CommonGround(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class ActionPlan(Record):
     TABLE: ClassVar[str] = "action_plan"
     title: str = ""
@@ -124,7 +123,7 @@ class ActionPlan(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class PlanMember(Record):
     TABLE: ClassVar[str] = "plan_member"
     plan_id: str = ""
@@ -135,7 +134,7 @@ class PlanMember(Record):
         return derived_id("plan_member", plan_id, participant_id)
 
 
-@dataclass
+@record
 class ActionStep(Record):
     TABLE: ClassVar[str] = "action_step"
     plan_id: str = ""
@@ -145,7 +144,7 @@ class ActionStep(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class Commitment(Record):
     TABLE: ClassVar[str] = "commitment"
     participant_id: str = ""

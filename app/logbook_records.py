@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from app.domain import Record
+from app.domain import Record, record
 
 CONCERN_KINDS = ("melding", "vraag", "klacht", "idee", "signaal")
 CONCERN_STATUSES = ("new", "referred", "in_progress", "done", "not_possible")
 
 
-@dataclass
+@record
 class Theme(Record):
     """A theme or sub-theme (``parent_id``), shaped like an XLSForm choice (list, name, label)."""
 
@@ -22,7 +21,7 @@ class Theme(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class Partner(Record):
     TABLE: ClassVar[str] = "partner"
     name: str = ""
@@ -30,7 +29,7 @@ class Partner(Record):
     position: float = 0.0
 
 
-@dataclass
+@record
 class Concern(Record):
     TABLE: ClassVar[str] = "concern"
     text: str = ""
@@ -55,7 +54,7 @@ class Concern(Record):
     feedback: str = ""  # "you said, we did"
 
 
-@dataclass
+@record
 class StatusChange(Record):
     """History of a concern's status (insert-only)."""
 
@@ -66,7 +65,7 @@ class StatusChange(Record):
     at: str = ""
 
 
-@dataclass
+@record
 class Referral(Record):
     TABLE: ClassVar[str] = "referral"
     concern_id: str = ""

@@ -50,6 +50,22 @@ def test_every_entity_round_trips_through_the_file(tmp_path: Path, cls: type) ->
         assert book.get(cls, record.id) == record
 
 
+@pytest.mark.parametrize("cls", ENTITIES, ids=lambda c: c.TABLE)
+def test_records_compare_and_show_by_their_values(cls: type) -> None:
+    record = sample(cls)
+    twin = cls(**record.values())
+    assert twin == record and not twin != record
+    for f in dataclasses.fields(cls):  # any one field differing makes them differ
+        other = dataclasses.replace(record, **{f.name: "anders"})
+        assert other != record, f.name
+    assert record != Event(**{"id": record.id}) or cls is Event
+    with pytest.raises(TypeError):
+        hash(record)  # mutable: not usable as a key
+    shown = repr(record)
+    assert shown.startswith(f"{cls.__name__}(id={record.id!r}, ")
+    assert all(f"{f.name}=" in shown for f in dataclasses.fields(cls))
+
+
 def test_long_notes_and_emoji_are_kept_whole(book: Workbook) -> None:
     person = Participant(first_name="Ümit", last_name="Yılmaz", notes=LONG_NOTE)
     book.insert(person)
