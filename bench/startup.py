@@ -44,7 +44,13 @@ TARGET = 1.5
 # ``window`` (shown but not yet painted: no event loop has run since show()).
 REPORT = """
 def report_when_painted(app, window):
+    import os
     from PySide6.QtCore import QEvent, QObject
+
+    def finish():
+        if os.environ.get("BENCH_EXIT_AT_IDLE"):  # counting instructions: up to here only,
+            os._exit(0)  # not the window's closing nor the interpreter's shutdown
+        app.quit()
 
     class Painted(QObject):
         done = False
@@ -54,7 +60,7 @@ def report_when_painted(app, window):
                     and watched.isExposed()):
                 self.done = True
                 QTimer.singleShot(0, lambda: (print("IDLE", repr(time.time()), flush=True),
-                                              app.quit()))
+                                              finish()))
             return False
 
     handle = window.windowHandle()
@@ -119,8 +125,9 @@ def instructions(code: str, args: list[str], env: dict[str, str], scratch: Path)
     out = scratch / "callgrind.out"
     child = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c",
-         code + "\nimport os; os._exit(0)  # not the interpreter's shutdown", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+         code, *args],
+        cwd=ROOT, env=dict(env, BENCH_EXIT_AT_IDLE="1"), capture_output=True, text=True,
+        timeout=900)
     out.unlink(missing_ok=True)
     found = re.search(r"Collected : (\d+)", child.stderr)
     if child.returncode or found is None:
