@@ -23,7 +23,7 @@ class Command(Protocol):
     def revert(self, book: Workbook) -> None: ...
 
 
-@dataclass
+@dataclass(eq=False)  # a command is one edit: equal only to itself
 class AddRecords:
     """Add records; undo tombstones them, redo brings them back as they were."""
 
@@ -39,7 +39,7 @@ class AddRecords:
                 book.delete(type(record), record.id)
 
 
-@dataclass
+@dataclass(eq=False)
 class DeleteRecords:
     """Tombstone records (undo brings them back as they were)."""
 
@@ -58,7 +58,7 @@ class DeleteRecords:
                 book.restore(self.cls, row_id)
 
 
-@dataclass
+@dataclass(eq=False)
 class EditFields:
     """Set some fields of one record; remembers the old values on first apply."""
 
@@ -77,7 +77,7 @@ class EditFields:
         book.update(self.cls, self.row_id, **self.old)
 
 
-@dataclass
+@dataclass(eq=False)
 class Compound:
     """Several commands as one edit (one transaction, one undo step)."""
 

@@ -7,7 +7,7 @@ No widget branches on the method's name: this table is the one place that knows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -19,8 +19,7 @@ EVENTS = ("future-search", "social-design", "network-meeting")
 ALL = (*EVENTS, "logbook")
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     """A page of the main window and the methods whose workbooks show it."""
 
     key: str

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from app import __version__
 from app.domain import Event, Record, new_id
@@ -34,8 +34,7 @@ R = TypeVar("R", bound=Record)
 BOOKKEEPING = ("_hlc", "_site", "_deleted")
 
 
-@dataclasses.dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one committed transaction changed: table name -> ids."""
 
     rows: dict[str, frozenset[str]]
