@@ -191,7 +191,6 @@ class MainWindow(QMainWindow):
         """Add a page; it is built the first time it is shown (fast start)."""
         self._pages.append((key, title, factory, None))
         self.navigation.addItem(title)
-        self.pages.addWidget(QWidget())
         number = len(self._pages)
         if number <= 9:
             show = QAction(self)
@@ -205,12 +204,9 @@ class MainWindow(QMainWindow):
         """The page ``key``, built now if it was not yet."""
         for i, (k, title, factory, widget) in enumerate(self._pages):
             if k == key:
-                if widget is None:
+                if widget is None:  # the stack holds built pages only, in the order built
                     widget = factory(self.ctx)
-                    placeholder = self.pages.widget(i)
-                    self.pages.insertWidget(i, widget)
-                    self.pages.removeWidget(placeholder)
-                    placeholder.deleteLater()
+                    self.pages.addWidget(widget)
                     self._pages[i] = (k, title, factory, widget)
                 return widget
         raise KeyError(key)
