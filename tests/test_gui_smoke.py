@@ -126,8 +126,22 @@ def test_pages_docks_and_toolbars_have_names(window: MainWindow) -> None:
         assert widget.objectName()
     keys = ("event", "agenda", "participants", "seating", "boards")
     for key in keys:
-        assert window.show_page(key) is window.pages.currentWidget()
+        assert window.show_page(key) is window.current_page()
     assert window.navigation.count() == len(keys)
+
+
+def test_no_page_makes_the_window_wider_than_a_small_laptop_screen(qtbot,
+                                                                   window: MainWindow) -> None:
+    """The boards need ~1460 px side by side: they scroll inside a 1366 x 768 screen."""
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    for key in ("event", "agenda", "participants", "seating", "boards"):
+        page = window.show_page(key)
+        qtbot.wait(10)
+        assert window.width() == 1280 and window.height() == 720, key
+        assert window.minimumSizeHint().width() <= 1366, key
+        assert page.isVisible()
+    assert window.current_page().minimumSizeHint().width() > 1280  # the boards: it scrolls
 
 
 def test_close_saves_window_state_in_oogst_home_and_closes_book(qtbot, demo_path: Path) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -35,6 +36,33 @@ from widgets.workbook_signals import WorkbookContext
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+
+
+# What a page may need, measured before it is first shown, and still fit beside the
+# navigation and under the header on a 1366 x 768 laptop screen (common on municipal
+# laptops). Kept well below that room (~1150 x 540): a page can grow when first shown
+# (combo boxes fit their items then; the participants page by ~150 px).
+PAGE_ROOM = (900, 480)
+
+
+def _fitted(page: QWidget) -> QWidget:
+    """``page``, or ``page`` in a frameless scroll area if it needs more than PAGE_ROOM.
+
+    A page wider or taller than that (the boards need ~1460 px side by side) then scrolls
+    inside the window, instead of pushing the window past the edge of the screen. Pages
+    that fit are not wrapped: a scroll area around the agenda, shown at start-up, would
+    cost ~20 ms of layout there.
+    """
+    page.ensurePolished()  # sizes as the stylesheet makes them
+    need = page.minimumSizeHint()
+    if need.width() <= PAGE_ROOM[0] and need.height() <= PAGE_ROOM[1]:
+        return page
+    area = QScrollArea()
+    area.setObjectName("page_area")
+    area.setWidgetResizable(True)
+    area.setProperty("frameShape", "NoFrame")  # by name: no QFrame.Shape enum (roles.py)
+    area.setWidget(page)
+    return area
 
 
 def window_settings() -> QSettings:
@@ -206,14 +234,19 @@ class MainWindow(QMainWindow):
             if k == key:
                 if widget is None:  # the stack holds built pages only, in the order built
                     widget = factory(self.ctx)
-                    self.pages.addWidget(widget)
+                    self.pages.addWidget(_fitted(widget))
                     self._pages[i] = (k, title, factory, widget)
                 return widget
         raise KeyError(key)
 
+    def current_page(self) -> QWidget | None:
+        holder = self.pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
     def show_page(self, key: str) -> QWidget:
         widget = self.page(key)
-        self.pages.setCurrentWidget(widget)
+        area = widget.parentWidget() and widget.parentWidget().parentWidget()
+        self.pages.setCurrentWidget(area if isinstance(area, QScrollArea) else widget)
         row = [k for k, *_ in self._pages].index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
