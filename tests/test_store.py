@@ -58,7 +58,8 @@ def test_records_compare_and_show_by_their_values(cls: type) -> None:
     for f in dataclasses.fields(cls):  # any one field differing makes them differ
         other = dataclasses.replace(record, **{f.name: "anders"})
         assert other != record, f.name
-    assert record != Event(**{"id": record.id}) or cls is Event
+    if cls is not Event:
+        assert record != Event(id=record.id)  # another kind of record, same id
     with pytest.raises(TypeError):
         hash(record)  # mutable: not usable as a key
     shown = repr(record)

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._backups = backups
         self._back_to_start = False
         self._pages: list[tuple[str, str, PageFactory, QWidget | None]] = []
+        self._in_stack: dict[str, QWidget] = {}  # built page key -> the page or its scroll area
         self._zoom = 1.0
         self.backups = BackupRunner(book, self)
         self._build()
@@ -234,7 +235,8 @@ class MainWindow(QMainWindow):
             if k == key:
                 if widget is None:  # the stack holds built pages only, in the order built
                     widget = factory(self.ctx)
-                    self.pages.addWidget(_fitted(widget))
+                    self._in_stack[k] = _fitted(widget)
+                    self.pages.addWidget(self._in_stack[k])
                     self._pages[i] = (k, title, factory, widget)
                 return widget
         raise KeyError(key)
@@ -245,8 +247,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         widget = self.page(key)
-        area = widget.parentWidget() and widget.parentWidget().parentWidget()
-        self.pages.setCurrentWidget(area if isinstance(area, QScrollArea) else widget)
+        self.pages.setCurrentWidget(self._in_stack[key])
         row = [k for k, *_ in self._pages].index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
