@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from app.gui import OWN_PACKAGES
 from app.i18n import language, set_language
 from sessions.templates import all_templates
 from widgets.formatting import _head_names, _method_names, method_label
 from widgets.style import FUSION_SET, apply_style
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -46,3 +54,34 @@ def test_apply_style_keeps_fusion_and_zooms(qapp: QApplication) -> None:
         qapp.setPalette(palette)
         qapp.setFont(font)
         qapp.setProperty(FUSION_SET, flag)
+
+
+SPY_ON_SOURCE_READS = """
+import inspect
+read = []
+original = inspect.getsource
+def spy(obj):
+    read.append(getattr(obj, "__name__", "?"))
+    return original(obj)
+inspect.getsource = spy
+from app import gui
+gui.make_application(["oogst"])
+import widgets.app_controller, widgets.agenda_view  # what the first window imports
+print(" ".join(read))
+"""
+
+
+def test_pyside_reads_no_source_of_oogst_or_the_standard_library_at_start_up(
+        tmp_path: Path) -> None:
+    # PySide6 reads a module's source to see whether it uses PySide's __feature__s;
+    # make_application answers for these up front (~30 ms of start-up on the bench).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", SPY_ON_SOURCE_READS], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    read = done.stdout.split()
+    ours_or_standard = [name for name in read if name.partition(".")[0]
+                        in (*OWN_PACKAGES, *sys.stdlib_module_names)
+                        and name != "enum"]  # read while PySide6 itself loads
+    assert ours_or_standard == []
+    assert "PySide6.QtCore" in read  # the spy sees PySide's reading (a live check)
