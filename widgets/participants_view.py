@@ -50,6 +50,17 @@ Index = QModelIndex | QPersistentModelIndex
 ALL_GROUPS = "*"
 
 
+
+def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
+    """``combo``, allowed narrower than its longest item (which it then elides).
+
+    A combo box is as wide as its longest item by default: with group names like
+    "Maatschappelijke partners" two of them pushed the page past a laptop screen.
+    """
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
 class ParticipantsFilter(QSortFilterProxyModel):
     """Search (name, organisation, e-mail), one group (or none) and absent people."""
 
@@ -121,19 +132,22 @@ class ParticipantsPage(WorkbookPage):
         self.search_edit.setClearButtonEnabled(True)
         self.group_filter = QComboBox()
         self.group_filter.setObjectName("group_filter")
+        shrinkable(self.group_filter)
         self.absent_check = QCheckBox(tr("Afwezigen tonen"))
         self.absent_check.setChecked(True)
         self.absent_check.setToolTip(tr("Uitvinken verbergt wie op een dag afwezig is."))
         self.import_button = QPushButton(tr("Importeren…"))
         self.export_button = QPushButton(tr("Exporteren…"))
-        self.delete_button = QPushButton(tr("Geselecteerde verwijderen"))
+        self.delete_button = QPushButton(tr("Verwijderen"))
+        self.delete_button.setToolTip(tr("Geselecteerde deelnemers verwijderen (Delete); "
+                                         "ongedaan maken kan altijd"))
         self.first_edit = QLineEdit()
         self.first_edit.setPlaceholderText(tr("Voornaam"))
         self.last_edit = QLineEdit()
         self.last_edit.setPlaceholderText(tr("Achternaam"))
         self.org_edit = QLineEdit()
         self.org_edit.setPlaceholderText(tr("Organisatie"))
-        self.add_group_combo = QComboBox()
+        self.add_group_combo = shrinkable(QComboBox())
         self.add_button = set_role(QPushButton(tr("Toevoegen")), "primary")
 
         self.table = QTableView()
@@ -163,17 +177,16 @@ class ParticipantsPage(WorkbookPage):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.delete_button)  # acts on the selection, like import/export on all
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
         filters.addWidget(self.group_filter, 2)
         filters.addWidget(self.absent_check)
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(tr("Nieuw:")))
-        for widget, stretch in ((self.first_edit, 2), (self.last_edit, 2), (self.org_edit, 3),
+        for widget, stretch in ((self.first_edit, 2), (self.last_edit, 2), (self.org_edit, 2),
                                 (self.add_group_combo, 2), (self.add_button, 0)):
             add_row.addWidget(widget, stretch)
-        add_row.addSpacing(16)
-        add_row.addWidget(self.delete_button)
         people = QWidget()
         column = QVBoxLayout(people)
         column.setContentsMargins(0, 0, 0, 0)
