@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
 from app.commands import EditFields
@@ -142,6 +142,62 @@ def test_no_page_makes_the_window_wider_than_a_small_laptop_screen(qtbot,
         assert window.minimumSizeHint().width() <= 1366, key
         assert page.isVisible()
     assert window.current_page().minimumSizeHint().width() > 1280  # the boards: it scrolls
+
+
+@pytest.fixture
+def styled(qapp):
+    """The app as users see it: Oogst's stylesheet, palette and font (sizes grow)."""
+    from widgets.style import apply_style
+
+    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    apply_style(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+def test_participants_page_fits_a_laptop_window_without_scrolling_sideways(
+        qtbot, styled, window: MainWindow) -> None:
+    window.resize(1360, 700)  # the window on a 1366 x 768 screen
+    qtbot.waitUntil(lambda: window.width() == 1360)
+    page = window.show_page("participants")
+    qtbot.wait(10)
+    assert window.width() == 1360
+    assert page.minimumSizeHint().width() <= window.pages.width()  # no sideways scrolling
+    for button in (page.import_button, page.export_button, page.delete_button,
+                   page.add_button):
+        right = button.mapTo(window, QPoint(button.width(), 0)).x()
+        assert right <= window.width(), button.text()
+    for field in (page.first_edit, page.last_edit, page.org_edit):
+        assert field.width() >= 100  # room to type a name
+
+
+def test_first_window_fits_the_screen_it_opens_on(qtbot, demo_path: Path) -> None:
+    from widgets.app_controller import AppController
+
+    controller = AppController(Settings())
+    window = controller.open_path(demo_path)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    room = window.screen().availableGeometry()  # offscreen: 800 x 800, smaller than 1360 x 860
+    assert window.small_screen and window.isMaximized()
+    assert window.height() <= room.height()
+    assert window.width() <= max(room.width(), window.minimumSizeHint().width())
+
+
+@pytest.mark.parametrize(("room", "expected"), [
+    ((1920, 1040), (1360, 860)),  # a desktop screen: the size as designed
+    ((1366, 728), (1350, 688)),  # a laptop with a taskbar: the free area, less the frame
+    ((1280, 1024), (1264, 860)),
+    ((300, 200), (480, 360)),  # never smaller than usable
+])
+def test_fitted_size_keeps_a_window_on_its_screen(room: tuple[int, int],
+                                                  expected: tuple[int, int]) -> None:
+    from widgets.screen_fit import fitted_size
+
+    assert fitted_size((1360, 860), room) == expected
 
 
 def test_close_saves_window_state_in_oogst_home_and_closes_book(qtbot, demo_path: Path) -> None:

@@ -111,7 +111,10 @@ class AppController(QObject):
         window.new_requested.connect(self.show_new_dialog)
         window.closed.connect(self._on_window_closed)
         self.windows.append(window)
-        window.show()
+        if window.small_screen:
+            window.showMaximized()
+        else:
+            window.show()
         window.integrity_watch = None
         if book.check_pending:  # large files only: small ones were checked when opened
             from widgets.integrity_watch import watch_integrity

@@ -43,6 +43,7 @@ from app.settings import config_dir
 from app.storage.workbook import Workbook
 from app.tabular import Table, read_table
 from widgets.groups_panel import UnknownGroupsTable
+from widgets.screen_fit import fit_to_screen
 from widgets.seating_worker import BackgroundTask
 from widgets.style import label
 
@@ -117,7 +118,7 @@ class ImportDialog(QDialog):
         self._replan_timer.timeout.connect(self.replan)
         self._build()
         self.groups_table.choice_changed.connect(self._replan_timer.start)
-        self.resize(1260, 780)
+        fit_to_screen(self, 1260, 780)
         if path is not None:
             self.load(path)
 

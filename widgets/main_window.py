@@ -30,6 +30,7 @@ from app.storage.workbook import Change, Workbook
 from widgets.backup_runner import BackupRunner
 from widgets.event_header import EventHeader
 from widgets.pages import PageFactory, pages_for
+from widgets.screen_fit import fit_to_screen
 from widgets.style import apply_style
 from widgets.undo import error_sentence
 from widgets.workbook_signals import WorkbookContext
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 # laptops). Kept well below that room (~1150 x 540): a page can grow when first shown
 # (combo boxes fit their items then; the participants page by ~150 px).
 PAGE_ROOM = (900, 480)
+DEFAULT_SIZE = (1360, 860)  # on a first start, where the screen has room for it
 
 
 def _fitted(page: QWidget) -> QWidget:
@@ -138,7 +140,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.path_label)
-        self.resize(1360, 860)
+        self.small_screen = fit_to_screen(self, *DEFAULT_SIZE)  # then it opens maximized
 
     def _build_actions(self) -> None:
         stack = self.ctx.undo_stack
@@ -359,7 +361,8 @@ class MainWindow(QMainWindow):
         stored = window_settings()
         geometry, state = stored.value("main/geometry"), stored.value("main/state")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # with its maximized state, clamped to the screen
+            self.small_screen = False
         if state is not None:
             self.restoreState(state)
         zoom = float(stored.value("view/zoom", 1.0) or 1.0)
@@ -410,4 +413,4 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def sizeHint(self) -> QSize:
-        return QSize(1360, 860)
+        return QSize(*DEFAULT_SIZE)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import LANGUAGES, language, tr
+from widgets.screen_fit import fit_to_screen
 from widgets.style import label, set_role
 
 
@@ -173,7 +174,7 @@ class NewWorkbookDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.addWidget(label(tr("Nieuw werkboek"), "h2"))
         layout.addWidget(self.form)
-        self.resize(680, 700)
+        fit_to_screen(self, 680, 700)
         self.form.new_requested.connect(self._on_form_new_requested)
 
     def _on_form_new_requested(self, *request: str) -> None:

@@ -22,6 +22,7 @@ from app import __version__
 from app.i18n import tr
 from app.settings import Settings
 from widgets.new_workbook import NewWorkbookForm, default_folder
+from widgets.screen_fit import fit_to_screen
 from widgets.style import label, set_role
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +43,7 @@ class StartScreen(QWidget):
         self._build()
         self._connect_signals()
         self.refresh_recent()
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
 
     def _build(self) -> None:
         self.new_form = NewWorkbookForm(self.settings.recent_files())
