@@ -74,7 +74,7 @@ print(" ".join(read))
 def test_pyside_reads_no_source_of_oogst_or_the_standard_library_at_start_up(
         tmp_path: Path) -> None:
     # PySide6 reads a module's source to see whether it uses PySide's __feature__s;
-    # make_application answers for these up front (~30 ms of start-up on the bench).
+    # make_application answers for these up front (~8 ms of start-up).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(tmp_path))
     done = subprocess.run([sys.executable, "-c", SPY_ON_SOURCE_READS], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
