@@ -173,6 +173,18 @@ def test_participants_page_fits_a_laptop_window_without_scrolling_sideways(
         assert field.width() >= 100  # room to type a name
 
 
+def test_seating_page_fits_a_laptop_window_without_scrolling_sideways(
+        qtbot, styled, window: MainWindow) -> None:
+    window.resize(1360, 700)
+    qtbot.waitUntil(lambda: window.width() == 1360)
+    page = window.show_page("seating")
+    qtbot.wait(10)
+    assert window.width() == 1360
+    assert page.minimumSizeHint().width() <= window.pages.width()
+    for button in (page.plan_button, page.replan_button, page.slips_button):
+        assert button.mapTo(window, QPoint(button.width(), 0)).x() <= window.width()
+
+
 def test_first_window_fits_the_screen_it_opens_on(qtbot, demo_path: Path) -> None:
     from widgets.app_controller import AppController
 
