@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.storage.workbook import Workbook
-
-if TYPE_CHECKING:
-    from threading import Thread
 
 
 class BackupRunner(QObject):
@@ -25,7 +22,7 @@ class BackupRunner(QObject):
     def __init__(self, book: Workbook, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.book = book
-        self._thread: Thread | None = None
+        self._thread: threading.Thread | None = None
 
     def busy(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -34,8 +31,6 @@ class BackupRunner(QObject):
         """Start a backup unless one is running; False when skipped."""
         if self.busy() or self.book.closed:
             return False
-        import threading  # on use: the demo takes no backups (and PySide6 scans each import)
-
         self._thread = threading.Thread(target=self._run, args=(reason,),
                                         name=f"oogst-backup-{reason}")
         self._thread.start()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -9,6 +11,8 @@ from app.commands import Command
 from app.i18n import tr
 from app.storage.errors import WorkbookError
 from app.storage.workbook import Workbook
+
+log = logging.getLogger(__name__)
 
 
 def error_sentence(exc: BaseException) -> str:
@@ -42,10 +46,7 @@ class WorkbookUndoCommand(QUndoCommand):
         try:
             step(self.book)  # type: ignore[operator]
         except Exception as exc:  # never let an edit take the event loop down
-            import logging  # on use, like the dialog below
-
-            logging.getLogger(__name__).warning("command %r failed", self.command.text,
-                                                exc_info=True)
+            log.warning("command %r failed", self.command.text, exc_info=True)
             self.failed = True
             self.setObsolete(True)
             from PySide6.QtWidgets import QMessageBox  # on use: a lighter start-up
