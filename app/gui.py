@@ -57,10 +57,11 @@ def _own_module_names() -> Iterator[str]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.endswith(".py") and entry.name != "__init__.py":
-                yield f"{prefix}.{entry.name[:-3]}"
-            elif entry.is_dir() and (Path(entry.path) / "__init__.py").exists():
-                folders.append((f"{prefix}.{entry.name}", Path(entry.path)))
+            stem, suffix = os.path.splitext(entry.name)
+            if suffix == ".py" and stem != "__init__":
+                yield f"{prefix}.{stem}"
+            elif entry.is_dir() and not stem.startswith(("_", ".")):  # not __pycache__
+                folders.append((f"{prefix}.{stem}", Path(entry.path)))
 
 
 def _spare_pyside_the_source_scan() -> None:

@@ -50,7 +50,6 @@ Index = QModelIndex | QPersistentModelIndex
 ALL_GROUPS = "*"
 
 
-
 def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
     """``combo``, allowed narrower than its longest item (which it then elides).
 
@@ -60,6 +59,7 @@ def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
 
 class ParticipantsFilter(QSortFilterProxyModel):
     """Search (name, organisation, e-mail), one group (or none) and absent people."""

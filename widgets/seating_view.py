@@ -34,6 +34,21 @@ from widgets.undo import error_sentence
 from widgets.workbook_signals import WorkbookPage, listen
 
 
+def _row(*items: QWidget | int | None, spacing: int | None = None) -> QHBoxLayout:
+    """A row of widgets, with fixed gaps (an int, in px) and a stretch (None)."""
+    row = QHBoxLayout()
+    if spacing is not None:
+        row.setSpacing(spacing)
+    for item in items:
+        if item is None:
+            row.addStretch(1)
+        elif isinstance(item, int):
+            row.addSpacing(item)
+        else:
+            row.addWidget(item)
+    return row
+
+
 class SeatingPage(WorkbookPage):
     planning_finished = Signal(object)  # the SeatingPlan, after it is stored
     planning_cancelled = Signal()
@@ -93,35 +108,17 @@ class SeatingPage(WorkbookPage):
         self.lists_button = QPushButton(tr("Tafellijsten…"))
         self.slips_button = QPushButton(tr("Briefjes ‘jouw tafels’…"))
 
-        controls = QHBoxLayout()
-        controls.setSpacing(8)
-        controls.addWidget(QLabel(tr("Rondes")))
-        controls.addWidget(self.rounds_spin)
-        controls.addSpacing(10)
-        controls.addWidget(self.by_size)
-        controls.addWidget(self.size_spin)
-        controls.addWidget(self.by_count)
-        controls.addWidget(self.tables_spin)
-        controls.addSpacing(10)
-        controls.addWidget(QLabel(tr("Eerste rondes vasthouden")))
-        controls.addWidget(self.keep_spin)
-        controls.addStretch(1)
-        title = QHBoxLayout()
-        title.addWidget(label(tr("Tafelindeling"), "h2"))
         self.summary_label = label("", "muted")
-        title.addWidget(self.summary_label)
-        title.addSpacing(16)
-        title.addWidget(QLabel(tr("Aanwezig op")))
-        title.addWidget(self.day_combo)
-        title.addStretch(1)
+        title = _row(label(tr("Tafelindeling"), "h2"), self.summary_label, 16,
+                     QLabel(tr("Aanwezig op")), self.day_combo, None)
+        controls = _row(QLabel(tr("Rondes")), self.rounds_spin, 10, self.by_size,
+                        self.size_spin, self.by_count, self.tables_spin, 10,
+                        QLabel(tr("Eerste rondes vasthouden")), self.keep_spin, None,
+                        spacing=8)
         # Making and printing on one row under the settings: the page fits a laptop.
-        prints = QHBoxLayout()
-        prints.setSpacing(8)
-        for widget in (self.plan_button, self.replan_button, self.progress, self.cancel_button):
-            prints.addWidget(widget)
-        prints.addStretch(1)
-        for button in (self.lists_button, self.cards_button, self.slips_button):
-            prints.addWidget(button)
+        prints = _row(self.plan_button, self.replan_button, self.progress, self.cancel_button,
+                      None, self.lists_button, self.cards_button, self.slips_button,
+                      spacing=8)
 
         self.quality_strip = QualityStrip()
         self.legend_label = QLabel()
