@@ -85,3 +85,32 @@ def test_pyside_reads_no_source_of_oogst_or_the_standard_library_at_start_up(
                         and name != "enum"]  # read while PySide6 itself loads
     assert ours_or_standard == []
     assert "PySide6.QtCore" in read  # the spy sees PySide's reading (a live check)
+
+
+SPY_ON_FONT_LIST = """
+import threading
+from PySide6.QtGui import QFontDatabase
+callers = []
+original = QFontDatabase.families
+def spy(*args):
+    callers.append(threading.current_thread().name)
+    return original(*args)
+QFontDatabase.families = staticmethod(spy)
+from app import gui
+app = gui.make_application(["oogst"])
+gui._font_reader.join(timeout=60)
+from PySide6.QtWidgets import QLabel
+label = QLabel("Agenda")  # the GUI thread's first text, after the list was read
+print(len(original()), label.sizeHint().width() > 0, *callers)
+"""
+
+
+def test_the_system_font_list_is_read_off_the_gui_thread(tmp_path: Path) -> None:
+    # fontconfig's set-up (~8 ms) overlaps with building the first window.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", SPY_ON_FONT_LIST], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    families, measured, *callers = done.stdout.split()
+    assert callers == ["oogst-fonts"]
+    assert int(families) > 0 and measured == "True"
