@@ -332,6 +332,19 @@ def test_commitments_by_keyboard(qtbot, book: Workbook, stack: QUndoStack) -> No
     assert book.count(Commitment) == 0
 
 
+def test_capture_hint_makes_way_for_typing_on_a_narrow_board(qtbot, demo: Workbook,
+                                                              stack: QUndoStack) -> None:
+    board = make(qtbot, "commitments", demo, stack)  # a person box and a date share its row
+    capture = board.capture_bar
+    qtbot.waitUntil(lambda: not capture.hint.isHidden())  # 1400 px: room for the key hint
+    board.resize(860, 900)  # with the hint the line would keep ~30 px
+    qtbot.waitUntil(lambda: capture.hint.isHidden())
+    qtbot.waitUntil(lambda: capture.line.width() >= capture.ROOM_TO_TYPE)
+    board.resize(1400, 900)
+    qtbot.waitUntil(lambda: not capture.hint.isHidden())
+    assert capture.line.width() >= capture.ROOM_TO_TYPE
+
+
 def test_now_bar_timer_and_shortcuts(qtbot, demo: Workbook, stack: QUndoStack) -> None:
     now = [1000.0]
     page = BoardsPage(demo, stack)

@@ -55,7 +55,8 @@ class BoardsPage(WorkbookPage):
         self.now_bar = NowBar(self.book, self)
         self.search = QLineEdit()
         self.search.setObjectName("board_search")
-        self.search.setPlaceholderText(tr("Zoeken in alle borden (Ctrl+F)"))
+        self.search.setPlaceholderText(tr("Zoeken (Ctrl+F)"))
+        self.search.setToolTip(tr("Zoeken in alle borden (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.hits = QListWidget()
         self.hits.setObjectName("search_hits")
@@ -64,6 +65,7 @@ class BoardsPage(WorkbookPage):
         self.picker = QListWidget()
         self.picker.setObjectName("board_picker")
         self.picker.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        self.picker.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.projector_button = QPushButton(tr("Projector"))
         self.projector_button.setObjectName("projector_button")
         self.projector_button.setToolTip(tr("Tweede venster voor de beamer: opdracht, timer en "
@@ -74,15 +76,15 @@ class BoardsPage(WorkbookPage):
         side.addWidget(self.search)
         side.addWidget(self.hits, 3)
         side.addWidget(self.projector_button)
-        side_box = QWidget()
-        side_box.setFixedWidth(250)
-        side_box.setLayout(side)
+        self.side_box = QWidget()
+        self.side_box.setFixedWidth(220)  # set to the board names in reload_kinds
+        self.side_box.setLayout(side)
         self.stack = QStackedWidget()
         self.empty = label(tr("Deze agenda gebruikt geen borden."), "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         body = QHBoxLayout()
-        body.addWidget(side_box)
+        body.addWidget(self.side_box)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -125,6 +127,12 @@ class BoardsPage(WorkbookPage):
             if kind == current:
                 self.picker.setCurrentItem(item)
         self.picker.blockSignals(False)
+        # As wide as the longest board name (no wider: the board needs the room on a laptop).
+        self.picker.ensurePolished()  # the item padding comes from the stylesheet
+        margins = self.side_box.layout().contentsMargins()
+        names = (self.picker.sizeHintForColumn(0) + 2 * self.picker.frameWidth()
+                 + margins.left() + margins.right() + 8)
+        self.side_box.setFixedWidth(max(180, min(names, 280)))
 
     def current_kind(self) -> str:
         item = self.picker.currentItem()

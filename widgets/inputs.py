@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.i18n import tr
 
+if TYPE_CHECKING:  # not imported at start-up: the first window has no combo box
+    from PySide6.QtWidgets import QComboBox
+
 _EMPTY = QDateTime(QDate(1900, 1, 1), QTime(0, 0))
+
+
+def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
+    """``combo``, allowed narrower than its longest item (which it then elides).
+
+    A combo box is as wide as its longest item by default: with group names like
+    "Maatschappelijke partners" or a list of people's names, a few of them push a page
+    past a laptop screen.
+    """
+    combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 class CommitTextEdit(QPlainTextEdit):

@@ -30,6 +30,7 @@ from app.i18n import tr
 from app.storage.workbook import Change, Workbook
 from widgets.delegates import ComboDelegate
 from widgets.groups_panel import GroupsPanel
+from widgets.inputs import shrinkable
 from widgets.participants_model import (
     ABSENT_ROLE,
     GROUP_ID_ROLE,
@@ -48,17 +49,6 @@ from widgets.workbook_signals import WorkbookPage, listen
 
 Index = QModelIndex | QPersistentModelIndex
 ALL_GROUPS = "*"
-
-
-def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
-    """``combo``, allowed narrower than its longest item (which it then elides).
-
-    A combo box is as wide as its longest item by default: with group names like
-    "Maatschappelijke partners" two of them pushed the page past a laptop screen.
-    """
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
-    return combo
 
 
 class ParticipantsFilter(QSortFilterProxyModel):

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap, QShortcut, QUndoStack
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +36,7 @@ from app.commands import Command
 from app.domain import StakeholderGroup
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
+from widgets.inputs import shrinkable
 from widgets.shortcuts import local_shortcut
 from widgets.style import label
 from widgets.workbook_signals import WorkbookPage, listen
@@ -94,24 +104,23 @@ class BoardBase(WorkbookPage):
     def delete_selected(self) -> bool:
         return False
 
-    def build_toolbar(self, title: str, vote_cls: type | None = None) -> QHBoxLayout:
-        """The board's top row: title, dot-vote bar, merge and delete (with shortcuts)."""
-        bar = QHBoxLayout()
+    def build_toolbar(self, title: str, vote_cls: type | None = None) -> QVBoxLayout:
+        """The board's top: a row with the title, merge and delete (with shortcuts), and
+        under it, on boards with dot voting, the vote bar. On one row they needed ~1,150 px,
+        more than a laptop leaves a board. ``self.toolbar_row`` takes a board's own
+        buttons."""
+        toolbar = QVBoxLayout()
+        toolbar.setSpacing(6)
+        bar = self.toolbar_row = QHBoxLayout()
         bar.setSpacing(10)
+        toolbar.addLayout(bar)
         self.title_label = label(title, "h2")
         bar.addWidget(self.title_label)
+        bar.addStretch(1)
         self.vote_bar = None
         if self.read_only:  # the projector shows the task's own title
             self.title_label.hide()
-            bar.addStretch(1)
-            return bar
-        if vote_cls is not None:
-            self.vote_bar = VoteBar(self.book, vote_cls)
-            bar.addSpacing(16)
-            bar.addWidget(self.vote_bar, 1)
-            self._shortcut("Ctrl+D", self.vote_bar.toggle.toggle)
-        else:
-            bar.addStretch(1)
+            return toolbar
         self.merge_button = QPushButton(tr("Samenvoegen"))
         self.merge_button.setObjectName("merge_button")
         self.merge_button.setToolTip(tr("Geselecteerde dubbelen samenvoegen in de eerste (Ctrl+M)"))
@@ -124,7 +133,11 @@ class BoardBase(WorkbookPage):
         self.merge_button.clicked.connect(self.merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self._shortcut("Ctrl+M", self.merge_selected)
-        return bar
+        if vote_cls is not None:
+            self.vote_bar = VoteBar(self.book, vote_cls)
+            toolbar.addWidget(self.vote_bar)
+            self._shortcut("Ctrl+D", self.vote_bar.toggle.toggle)
+        return toolbar
 
     def _shortcut(self, keys: str, slot: Any) -> QShortcut:
         return local_shortcut(keys, self, slot)
@@ -185,6 +198,20 @@ class QuickCapture(QWidget):
         self.line.returnPressed.connect(self._on_line_return_pressed)
         self.line.cycled.connect(self.cycle)
         self.set_index(0)
+
+    ROOM_TO_TYPE = 180  # px the line keeps before the key hint makes way (narrow boards)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Hide the key hint ("Enter: toevoegen · Tab: volgende") when the line would get
+        too narrow to type in; show it again when there is room (the placeholder says it too).
+        The layout has already placed the children for the new size."""
+        super().resizeEvent(event)
+        line = self.line.width()
+        if not self.hint.isHidden() and line < self.ROOM_TO_TYPE:
+            self.hint.hide()
+        elif (self.hint.isHidden() and self.hint.text()
+              and line - self.hint.sizeHint().width() >= self.ROOM_TO_TYPE):
+            self.hint.show()
 
     def set_targets(self, targets: Sequence[tuple[str, dict[str, Any], str]],
                     keep: bool = True) -> None:
@@ -254,14 +281,12 @@ class VoteBar(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setToolTip(tr("Klik op een item om er een stip van de gekozen groep op te "
                                   "plakken; Shift+klik haalt er een weg (Ctrl+D)"))
-        self.group = QComboBox()
+        self.group = shrinkable(QComboBox(), 14)
         self.group.setObjectName("vote_group")
-        self.group.setMinimumWidth(200)
         self.per_group = QSpinBox()
         self.per_group.setRange(1, 50)
         self.per_group.setValue(DOTS_PER_GROUP)
         self.per_group.setSuffix(tr(" stippen per groep"))
-        self.per_group.setMinimumWidth(170)
         self.left = QLabel()
         self.left.setObjectName("dots_left")
         layout = QHBoxLayout(self)

@@ -24,7 +24,7 @@ from app.domain import Participant
 from app.i18n import tr
 from widgets.boards.action_plans import person_label
 from widgets.boards.base import BoardBase, QuickCapture
-from widgets.inputs import OptionalDateField
+from widgets.inputs import OptionalDateField, shrinkable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,13 +41,13 @@ class CommitmentsBoard(BoardBase):
         layout.addLayout(self.build_toolbar(tr("Toezeggingen")))
         if not self.read_only:
             row = QHBoxLayout()
-            self.person_combo = QComboBox()
+            self.person_combo = shrinkable(QComboBox(), 24)
             self.person_combo.setObjectName("commit_person")
             self.person_combo.setEditable(True)
             self.person_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.person_combo.setMinimumWidth(300)
+            self.person_combo.setMinimumWidth(220)
             self.due = OptionalDateField()
-            self.due.setMinimumWidth(170)
+            self.due.setMinimumWidth(150)
             self.due.setMaximumWidth(200)
             self.due.set_value("")
             self.due.setToolTip(tr("Datum (optioneel)"))

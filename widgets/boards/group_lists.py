@@ -99,8 +99,7 @@ class GroupStatementsBoard(ListBoard):
 
 class GroupListsBoard(GroupStatementsBoard):
     KIND = "group_lists"
-    KINDS = ("doing", "wanting")
-    TITLE = "Lijsten per groep: wat doen we nu, wat willen we doen?"
+    KINDS = ("doing", "wanting")  # the columns ask it: "Doen we nu", "Willen we doen"
 
 
 class ProudsSorriesBoard(GroupStatementsBoard):

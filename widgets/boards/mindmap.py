@@ -118,7 +118,8 @@ class MindmapBoard(BoardBase):
         self.view.setScene(self.scene)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        bar = self.build_toolbar(tr("Trendkaart"), None if self.read_only else Trend)
+        toolbar = self.build_toolbar(tr("Trendkaart"), None if self.read_only else Trend)
+        bar = self.toolbar_row
         if not self.read_only:
             self.link_button = QPushButton(tr("Verbinden"))
             self.link_button.setToolTip(tr("Twee geselecteerde trends verbinden (Ctrl+K)"))
@@ -133,7 +134,7 @@ class MindmapBoard(BoardBase):
             delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
             delete.setContext(Qt.ShortcutContext.WidgetShortcut)
             delete.activated.connect(self.delete_selected)
-        layout.addLayout(bar)
+        layout.addLayout(toolbar)
         body = QHBoxLayout()
         body.addWidget(self.view, 1)
         body.addWidget(self._build_ranking())

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,7 +25,7 @@ from app.board_records import LANES, TimelineEntry, TimelineReading
 from app.i18n import tr
 from widgets.boards.base import QuickCapture, colour_icon
 from widgets.boards.lists import CardRow, ListBoard
-from widgets.inputs import CommitTextEdit
+from widgets.inputs import CommitTextEdit, shrinkable
 from widgets.style import label
 
 LANE_COLOURS = {"personal": "#8E6CC0", "world": "#3B7FC4", "topic": "#2E6B4F"}
@@ -43,6 +44,7 @@ class TimelineBoard(ListBoard):
     KIND = "timeline"
     CLS = TimelineEntry
     TABLES = ("timeline_entry", "timeline_reading")
+    READINGS_WIDTH = (250, 330)  # the readings panel, on a narrow and on a wide board
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,7 +61,7 @@ class TimelineBoard(ListBoard):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        bar = self.build_toolbar(tr("Tijdlijn"), None if self.read_only else TimelineEntry)
+        toolbar = self.build_toolbar(tr("Tijdlijn"), None if self.read_only else TimelineEntry)
         if not self.read_only:
             self.span_spin = QSpinBox()
             self.span_spin.setObjectName("timeline_span")
@@ -67,9 +69,9 @@ class TimelineBoard(ListBoard):
             self.span_spin.setSingleStep(10)
             self.span_spin.setValue(self.span)
             self.span_spin.setSuffix(tr(" jaar terug"))
-            bar.insertWidget(1, self.span_spin)
+            self.toolbar_row.insertWidget(1, self.span_spin)
             self.span_spin.valueChanged.connect(self.set_span)
-        layout.addLayout(bar)
+        layout.addLayout(toolbar)
         body = QHBoxLayout()
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -83,16 +85,19 @@ class TimelineBoard(ListBoard):
                                                "open' of 'jaren 90 …'"))
             self.capture_bar.set_targets([(lane_title(lane), {"lane": lane}, LANE_COLOURS[lane])
                                           for lane in LANES])
-            self.group_combo = QComboBox()
+            self.group_combo = shrinkable(QComboBox(), 14)
             self.group_combo.setObjectName("timeline_group")
             self.capture_bar.layout().insertWidget(2, self.group_combo)
             self.capture_bar.captured.connect(self._on_capture_bar_captured)
             layout.addWidget(self.capture_bar)
 
     def _build_readings(self) -> QWidget:
-        panel = QFrame()
+        panel = self.readings_panel = QFrame()
         panel.setProperty("role", "card")
-        panel.setFixedWidth(420 if self.read_only else 330)
+        if self.read_only:
+            panel.setFixedWidth(420)
+        else:
+            panel.setFixedWidth(self.READINGS_WIDTH[1])  # narrower on a laptop: resizeEvent
         form = QVBoxLayout(panel)
         form.addWidget(label(tr("Duiding per baan"), "h3"))
         self.reading_text = QLabel()
@@ -129,6 +134,13 @@ class TimelineBoard(ListBoard):
         scroll.setWidget(self.reading_text)
         form.addWidget(scroll, 1)
         return panel
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """The readings panel gives way to the decades when the board is narrow."""
+        if not self.read_only:
+            low, high = self.READINGS_WIDTH
+            self.readings_panel.setFixedWidth(max(low, min(high, event.size().width() // 4)))
+        super().resizeEvent(event)
 
     def set_span(self, years: int) -> None:
         """Show ``years`` back from the event's year, by decade."""
