@@ -50,7 +50,7 @@ DEFAULT_SIZE = (1360, 860)  # on a first start, where the screen has room for it
 def _fitted(page: QWidget) -> QWidget:
     """``page``, or ``page`` in a frameless scroll area if it needs more than PAGE_ROOM.
 
-    A page wider or taller than that (the boards need ~1460 px side by side) then scrolls
+    A page wider or taller than that (the boards need ~1,100 px) then scrolls
     inside the window, instead of pushing the window past the edge of the screen. Pages
     that fit are not wrapped: a scroll area around the agenda, shown at start-up, would
     cost ~20 ms of layout there.
