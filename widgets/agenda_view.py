@@ -105,7 +105,7 @@ class AgendaView(QWidget):
                        self.down_button, self.delete_button):
             bar.addWidget(button)
 
-        self.tree = QTreeView()
+        self.tree = QTreeView(self)  # parented at once: re-parenting a polished view re-polishes it
         self.tree.setObjectName("agenda_tree")
         self.tree.setModel(self.model)
         self.tree.setItemDelegate(AgendaDelegate(self.tree))

@@ -1,6 +1,8 @@
 """The pages of the main window, declared once, and which methods show them.
 
-Each factory imports its page lazily, so start-up only pays for the page shown.
+Each factory imports its page lazily, so start-up only pays for the page shown, and
+builds it inside its parent (the window's page stack): a page built alone and then
+moved there would be styled twice.
 No widget branches on the method's name: this table is the one place that knows.
 """
 
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import tr
 from widgets.workbook_signals import WorkbookContext
 
-PageFactory = Callable[[WorkbookContext], QWidget]
+PageFactory = Callable[[WorkbookContext, QWidget], QWidget]  # (context, parent) -> page
 EVENTS = ("future-search", "social-design", "network-meeting")
 ALL = (*EVENTS, "logbook")
 
@@ -28,52 +30,52 @@ class PageSpec(NamedTuple):
     methods: tuple[str, ...]
 
 
-def _event(ctx: WorkbookContext) -> QWidget:
+def _event(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.event_form import EventForm
 
-    return EventForm(ctx)
+    return EventForm(ctx, parent)
 
 
-def _agenda(ctx: WorkbookContext) -> QWidget:
+def _agenda(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.agenda_view import AgendaView
 
-    return AgendaView(ctx)
+    return AgendaView(ctx, parent)
 
 
-def _participants(ctx: WorkbookContext) -> QWidget:
+def _participants(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.participants_view import ParticipantsPage
 
-    return ParticipantsPage(ctx.book, ctx.undo_stack)
+    return ParticipantsPage(ctx.book, ctx.undo_stack, parent)
 
 
-def _seating(ctx: WorkbookContext) -> QWidget:
+def _seating(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.seating_view import SeatingPage
 
-    return SeatingPage(ctx.book, ctx.undo_stack)
+    return SeatingPage(ctx.book, ctx.undo_stack, parent)
 
 
-def _boards(ctx: WorkbookContext) -> QWidget:
+def _boards(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.boards_page import BoardsPage
 
-    return BoardsPage(ctx.book, ctx.undo_stack)
+    return BoardsPage(ctx.book, ctx.undo_stack, parent)
 
 
-def _logbook(ctx: WorkbookContext) -> QWidget:
+def _logbook(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.logbook_page import LogbookPage
 
-    return LogbookPage(ctx.book, ctx.undo_stack)
+    return LogbookPage(ctx.book, ctx.undo_stack, parent)
 
 
-def _partner_table(ctx: WorkbookContext) -> QWidget:
+def _partner_table(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.partner_table_page import PartnerTablePage
 
-    return PartnerTablePage(ctx.book, ctx.undo_stack)
+    return PartnerTablePage(ctx.book, ctx.undo_stack, parent)
 
 
-def _opening_days(ctx: WorkbookContext) -> QWidget:
+def _opening_days(ctx: WorkbookContext, parent: QWidget) -> QWidget:
     from widgets.opening_days_page import OpeningDaysPage
 
-    return OpeningDaysPage(ctx.book, ctx.undo_stack)
+    return OpeningDaysPage(ctx.book, ctx.undo_stack, parent)
 
 
 PAGES: tuple[PageSpec, ...] = (
