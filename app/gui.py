@@ -91,25 +91,37 @@ def _spare_pyside_the_source_scan() -> None:
 
 
 _font_reader: threading.Thread | None = None
+FONTCONFIG = "libfontconfig.so.1"  # what Qt reads system fonts with on Linux and the BSDs
 
 
 def _read_fonts_meanwhile() -> None:
-    """Let Qt read the system's font list on the second core while the window is built.
+    """Let fontconfig read its configuration on the second core while Qt and Oogst load.
 
     The first text a window measures (the status bar, while the main window is built)
-    otherwise waits for fontconfig to parse its configuration and list every installed
-    font: ~25 M instructions, about 8 ms, on the GUI thread. QFontDatabase is
-    thread-safe and PySide releases the GIL while the C++ call runs, so this overlaps
-    with importing Oogst's widgets and opening the workbook; if the GUI thread needs a
-    font before it is done, Qt's own lock makes it wait for the same work. Joined by
-    ``run_gui`` before Qt is torn down.
+    otherwise waits for fontconfig to parse its XML configuration (``FcInit``): ~24 M
+    instructions, about 8 ms, on the GUI thread. Called through ctypes, which releases
+    the GIL for the call, ``FcInit`` runs beside the imports of PySide6 and Oogst; Qt's
+    own ``FcInit`` later finds it done. (A thread calling PySide's
+    ``QFontDatabase.families`` gains nothing: PySide keeps the GIL for the call, and the
+    GUI thread waits for it.) fontconfig's set-up is thread-safe: should Qt ask before
+    it is done, it does the same work itself. Where Qt uses no fontconfig (Windows,
+    macOS) there is no library to load and no thread. Joined by ``run_gui``.
     """
     global _font_reader
-    from PySide6.QtGui import QFontDatabase
+    try:
+        import ctypes
 
-    _font_reader = threading.Thread(target=QFontDatabase.families, name="oogst-fonts",
+        fontconfig = ctypes.CDLL(FONTCONFIG)
+    except OSError:
+        return
+    _font_reader = threading.Thread(target=fontconfig.FcInit, name="oogst-fonts",
                                     daemon=True)
     _font_reader.start()
+
+
+def _no_application_yet() -> bool:
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    return widgets is None or widgets.QApplication.instance() is None
 
 
 def make_application(argv: list[str] | None = None) -> Any:
@@ -119,6 +131,8 @@ def make_application(argv: list[str] | None = None) -> Any:
 
 
 def _make_application(argv: list[str] | None) -> Any:
+    if _no_application_yet():
+        _read_fonts_meanwhile()  # first: PySide6 and the core take ~100 ms to load
     _load_core_first()
     from PySide6.QtWidgets import QApplication
 
@@ -132,7 +146,6 @@ def _make_application(argv: list[str] | None) -> Any:
         # Qt builds Fusion straight away (no default style first, no Python QStyle).
         app = QApplication([*args[:1], "-style", "fusion", *args[1:]])
         app.setProperty(FUSION_SET, True)
-        _read_fonts_meanwhile()
     app.setApplicationName("Oogst")
     app.setApplicationDisplayName("Oogst")
     app.setOrganizationName("Gemeente")

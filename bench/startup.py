@@ -130,8 +130,9 @@ def measure(code: str, args: list[str], env: dict[str, str]) -> float:
 def instructions(code: str, args: list[str], env: dict[str, str],
                  scratch: Path) -> tuple[int, int]:
     """Instructions from process start to the first idle moment after the first paint:
-    (the GUI thread's, all threads'). Oogst reads the font list on a second thread while
-    the GUI thread builds the window; the GUI thread's count is the one the wait follows."""
+    (the GUI thread's, all threads'). fontconfig reads its configuration on a second
+    thread while the GUI thread loads Qt; the GUI thread's count is the one the wait
+    follows."""
     out = scratch / "callgrind.out"
     child = subprocess.run(
         ["valgrind", "--tool=callgrind", "--separate-threads=yes",
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
               f"Oogst {oogst_gui / 1e6:.0f} M, ratio {oogst_gui / bare_gui:.2f} "
               "(repeatable; not time)")
         print(f"  all threads: bare {bare_all / 1e6:.0f} M, Oogst {oogst_all / 1e6:.0f} M "
-              "(Oogst's font-list thread runs beside the GUI thread)")
+              "(Oogst's fontconfig thread runs beside the GUI thread)")
     return 0
 
 
