@@ -163,6 +163,10 @@ def start(path: str | None = None, *, demo: bool = False,
 def _start(path: str | None, demo: bool, passphrase: str | None) -> Any:
     from app.i18n import set_language
     from app.settings import Settings
+    from app.storage.check_ahead import CheckAhead
+
+    # The workbook's page check runs on a second core while the windows' modules load.
+    ahead = CheckAhead(path) if path and not demo else None
     from widgets.app_controller import AppController
 
     settings = Settings()
@@ -172,7 +176,7 @@ def _start(path: str | None, demo: bool, passphrase: str | None) -> Any:
     if demo:
         window = controller.open_demo()
     elif path:
-        window = controller.open_path(path, passphrase)
+        window = controller.open_path(path, passphrase, ahead)
     if window is None:
         controller.show_start()
     return controller

@@ -32,3 +32,21 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.oogst"
     build_demo(path).close()
     return path
+
+
+@pytest.fixture
+def checks_before_opening(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Each check a workbook gets before it opens: (thread name, pages checked too?)."""
+    import threading
+
+    from app.storage import connection
+
+    checks: list[tuple[str, bool]] = []
+    verify = connection.verify_readable
+
+    def spy(conn, path, passphrase, quick_check=True):  # noqa: ANN001, ANN202
+        checks.append((threading.current_thread().name, quick_check))
+        return verify(conn, path, passphrase, quick_check)
+
+    monkeypatch.setattr(connection, "verify_readable", spy)
+    return checks

@@ -119,6 +119,19 @@ def test_start_opens_a_path_and_falls_back_to_the_start_screen(qtbot, tmp_path: 
     ctl2.start_screen.close()
 
 
+def test_start_checks_the_workbook_on_a_second_thread_while_it_loads(
+        qtbot, tmp_path: Path, checks_before_opening: list[tuple[str, bool]]) -> None:
+    import threading
+
+    path = tmp_path / "a.oogst"
+    create_workbook(path, "future-search", "Eerste").close()
+    ctl = gui.start(str(path))
+    assert checks_before_opening == [("oogst-check-ahead", True),
+                                     (threading.current_thread().name, False)]
+    assert not ctl.windows[0].book.check_pending
+    ctl.windows[0].close()
+
+
 def test_start_leaves_garbage_collection_as_it_found_it(qtbot, tmp_path: Path,
                                                          monkeypatch) -> None:
     """Start-up makes collections rare while it builds; afterwards they run as before,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from app.storage import (
     WorkbookError,
     WrongPassphrase,
 )
+from app.storage.check_ahead import CheckAhead
 from sessions.setup import create_workbook
 
 
@@ -25,10 +27,19 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def assert_refused(path: Path, error: type[WorkbookError], passphrase: str | None = None) -> str:
+def scribble_over_pages(path: Path) -> None:
+    """Damage b-tree pages past the header and schema: only the page check sees it."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 6):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+def assert_refused(path: Path, error: type[WorkbookError], passphrase: str | None = None,
+                   ahead: CheckAhead | None = None) -> str:
     before = digest(path)
     with pytest.raises(error) as caught:
-        Workbook.open(path, passphrase)
+        Workbook.open(path, passphrase, ahead=ahead)
     assert digest(path) == before
     assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
     message = str(caught.value)
@@ -70,10 +81,7 @@ def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_corrupt_page_is_refused(demo_path: Path) -> None:
-    data = bytearray(demo_path.read_bytes())
-    for offset in range(4096 * 3, 4096 * 6):  # scribble over b-tree pages
-        data[offset] = 0xA5
-    demo_path.write_bytes(bytes(data))
+    scribble_over_pages(demo_path)
     assert_refused(demo_path, CorruptWorkbook)
 
 
@@ -108,10 +116,48 @@ def test_large_workbook_opens_at_once_and_its_check_finds_damage(demo_path: Path
     with Workbook.open(demo_path) as book:
         assert book.check_pending
     assert quick_check(demo_path) == "ok"
-    data = bytearray(demo_path.read_bytes())
-    for offset in range(4096 * 3, 4096 * 6):
-        data[offset] = 0xA5
-    demo_path.write_bytes(bytes(data))
+    scribble_over_pages(demo_path)
     assert quick_check(demo_path) != "ok"
     monkeypatch.undo()
     assert_refused(demo_path, CorruptWorkbook)  # a small file is checked before it opens
+
+
+def test_a_clean_check_ahead_stands_in_for_the_check_when_opening(
+        demo_path: Path, checks_before_opening: list[tuple[str, bool]]) -> None:
+    """The page check ran on its own thread (while the app loads); opening skips it."""
+    ahead = CheckAhead(demo_path)
+    with Workbook.open(demo_path, ahead=ahead) as book:
+        assert not book.check_pending  # checked: nothing left for the background
+        assert book.event().title
+    assert checks_before_opening == [("oogst-check-ahead", True),
+                                     (threading.current_thread().name, False)]
+
+
+def test_damage_found_ahead_is_refused_as_without_it(demo_path: Path) -> None:
+    scribble_over_pages(demo_path)
+    ahead = CheckAhead(demo_path)
+    assert not ahead.passed(demo_path)
+    assert "beschadigd" in assert_refused(demo_path, CorruptWorkbook, ahead=ahead)
+
+
+def test_a_file_changed_after_its_check_ahead_is_checked_again(demo_path: Path) -> None:
+    ahead = CheckAhead(demo_path)
+    assert ahead.passed(demo_path)
+    scribble_over_pages(demo_path)
+    assert_refused(demo_path, CorruptWorkbook, ahead=ahead)
+
+
+def test_a_check_ahead_counts_for_its_own_file_only(tmp_path: Path, demo_path: Path) -> None:
+    other = tmp_path / "ander.oogst"
+    create_workbook(other, "future-search", "Ander").close()
+    data = other.read_bytes()
+    other.write_bytes(data[: len(data) // 2 + 100])  # truncated
+    ahead = CheckAhead(demo_path)
+    assert not ahead.passed(other)
+    assert_refused(other, CorruptWorkbook, ahead=ahead)
+    secret = tmp_path / "logboek.oogst"
+    create_workbook(secret, "logbook", "Caravan", passphrase="geheim").close()
+    ahead = CheckAhead(secret)  # cannot read it without the passphrase: not used
+    assert not ahead.passed(secret)
+    with Workbook.open(secret, "geheim", ahead=ahead) as book:
+        assert book.event().title == "Caravan"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,6 +16,9 @@ from app.storage import Workbook
 from widgets.main_window import MainWindow
 from widgets.opening import open_workbook
 from widgets.undo import error_sentence
+
+if TYPE_CHECKING:
+    from app.storage.check_ahead import CheckAhead
 
 DEMO_NAME = "Veilige en leefbare binnenstad (demo).oogst"
 
@@ -91,7 +95,8 @@ class AppController(QObject):
         return active if active is not None else self.start_screen
 
     # ----------------------------------------------------------------- opening
-    def open_path(self, path: str | Path, passphrase: str | None = None) -> MainWindow | None:
+    def open_path(self, path: str | Path, passphrase: str | None = None,
+                  ahead: CheckAhead | None = None) -> MainWindow | None:
         path = Path(path)
         for window in self.windows:
             if window.book.path.resolve() == path.resolve():
@@ -99,7 +104,7 @@ class AppController(QObject):
                 window.activateWindow()
                 return window
         with busy_cursor():
-            book = open_workbook(self._parent(), path, passphrase)
+            book = open_workbook(self._parent(), path, passphrase, ahead)
         return self.open_book(book) if book is not None else None
 
     def open_book(self, book: Workbook, *, demo: bool = False) -> MainWindow:

@@ -12,6 +12,8 @@ from widgets.passphrase import ask_passphrase
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.storage.check_ahead import CheckAhead
+
 
 def _backup_before_migrate(book: Workbook) -> None:
     from app.storage.backups import take_backup
@@ -19,17 +21,19 @@ def _backup_before_migrate(book: Workbook) -> None:
     take_backup(book, "migrate")
 
 
-def open_workbook(parent: QWidget | None, path: str | Path,
-                  passphrase: str | None = None) -> Workbook | None:
+def open_workbook(parent: QWidget | None, path: str | Path, passphrase: str | None = None,
+                  ahead: CheckAhead | None = None) -> Workbook | None:
     """Open ``path``, asking for a passphrase when needed; None when it failed or was cancelled.
 
     A file that cannot be opened is explained in one sentence, with an offer to
-    restore one of its backups (which then opens instead).
+    restore one of its backups (which then opens instead). ``ahead``: a page check of
+    ``path`` started earlier (see ``app.storage.check_ahead``).
     """
     path = Path(path)
     while True:
         try:
-            return Workbook.open(path, passphrase, before_migrate=_backup_before_migrate)
+            return Workbook.open(path, passphrase, before_migrate=_backup_before_migrate,
+                                 ahead=ahead)
         except (EncryptedWorkbook, WrongPassphrase) as exc:
             reason = str(exc)
         except WorkbookError as exc:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from app import __version__
 from app.domain import Event, Record, new_id
@@ -29,6 +29,9 @@ from app.storage.connection import (
 )
 from app.storage.errors import NewerWorkbook, WorkbookError
 from app.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from app.storage.check_ahead import CheckAhead
 
 R = TypeVar("R", bound=Record)
 BOOKKEEPING = ("_hlc", "_site", "_deleted")
@@ -140,17 +143,20 @@ class Workbook:
     @classmethod
     def open(cls, path: str | Path, passphrase: str | None = None,
              before_migrate: Callable[[Workbook], None] | None = None,
-             check: bool | None = None) -> Workbook:
+             check: bool | None = None, ahead: CheckAhead | None = None) -> Workbook:
         """Open an existing workbook; refuses broken, foreign and newer files untouched.
 
         An older workbook is migrated in place, after ``before_migrate`` (a backup).
         ``check`` runs SQLite's page check before opening; by default only for files up
         to ``CHECK_ON_OPEN_BYTES``. When it was skipped, ``check_pending`` is True and
         the caller runs :func:`app.storage.check.quick_check` in the background.
+        A clean ``ahead`` check of this very file (see ``check_ahead``) stands in for it.
         """
         path = Path(path)
+        checked_ahead = check is None and ahead is not None and ahead.passed(path)
         if check is None:
-            check = not path.exists() or path.stat().st_size <= CHECK_ON_OPEN_BYTES
+            check = not checked_ahead and (
+                not path.exists() or path.stat().st_size <= CHECK_ON_OPEN_BYTES)
         conn, version = open_checked(path, passphrase, quick_check=check)
         if version > SCHEMA_VERSION:
             conn.close()
@@ -162,7 +168,7 @@ class Workbook:
         try:
             set_pragmas(conn)
             book = cls(path, conn, None if header_plain else passphrase)
-            book.check_pending = not check
+            book.check_pending = not check and not checked_ahead
             if version < SCHEMA_VERSION:
                 if before_migrate is not None:
                     before_migrate(book)
