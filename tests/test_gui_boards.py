@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from app import board_ops as ops
 from app.board_records import (
@@ -343,6 +343,29 @@ def test_capture_hint_makes_way_for_typing_on_a_narrow_board(qtbot, demo: Workbo
     board.resize(1400, 900)
     qtbot.waitUntil(lambda: not capture.hint.isHidden())
     assert capture.line.width() >= capture.ROOM_TO_TYPE
+
+
+@pytest.mark.parametrize("kind", ["group_lists", "prouds_sorries"])
+def test_group_cards_per_row_follow_the_room(qtbot, demo: Workbook, stack: QUndoStack,
+                                             kind: str) -> None:
+    # Four cards per row left ~120 px per list next to the board list on a 1366 px
+    # laptop: statements wrapped after every word and the fourth card was cut off.
+    board = make(qtbot, kind, demo, stack)
+    cards = [board.findChild(QFrame, f"group_card_{n}") for n in range(8)]
+    row_of = lambda card: board.grid.getItemPosition(board.grid.indexOf(card))[0]  # noqa: E731
+    board.resize(860, 700)  # the board's room in a 1366 px window
+    qtbot.waitUntil(lambda: board.columns == 2)
+    assert [row_of(card) for card in cards] == [0, 0, 1, 1, 2, 2, 3, 3]
+    # lists wide enough to read, and no card past the right edge
+    qtbot.waitUntil(lambda: all(view.width() >= 150 for view in board.views))
+    assert cards[1].geometry().right() <= board.scroll.viewport().width()
+    assert board.scroll.horizontalScrollBar().maximum() == 0
+    board.resize(1700, 900)  # a wide screen or the projector
+    qtbot.waitUntil(lambda: board.columns == 4)
+    assert [row_of(card) for card in cards] == [0, 0, 0, 0, 1, 1, 1, 1]
+    board.resize(400, 700)
+    qtbot.waitUntil(lambda: board.columns == 1)
+    assert len(board.views) == 16  # placed again, not rebuilt
 
 
 def test_now_bar_timer_and_shortcuts(qtbot, demo: Workbook, stack: QUndoStack) -> None:

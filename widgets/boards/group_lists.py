@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from app.board_records import GroupStatement
@@ -26,11 +27,17 @@ class GroupStatementsBoard(ListBoard):
     TABLES = ("group_statement", "dot")
     KINDS: tuple[str, ...] = ("doing", "wanting")
     TITLE = "Lijsten per groep"
-    COLUMNS = 4
+    # A group card holds two lists side by side; below ~400 px a statement wraps after
+    # every word. So as many cards per row as fit at that width: 2 on a 1366 px laptop,
+    # 3 or 4 on a wide screen or the projector.
+    CARD_WIDTH = 400
+    MAX_COLUMNS = 4
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._group_ids: list[str] = []
+        self._cards: list[QFrame] = []
+        self.columns = 0  # cards per row, as last placed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(self.build_toolbar(tr(self.TITLE), None if self.read_only
@@ -57,10 +64,10 @@ class GroupStatementsBoard(ListBoard):
         for view in self.views:
             view.deleteLater()
         self.views = []
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        for card in self._cards:
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
         for n, group in enumerate(groups):
             card = QFrame()
             card.setProperty("role", "card")
@@ -77,11 +84,33 @@ class GroupStatementsBoard(ListBoard):
                 view = self.make_list({"group_id": group.id, "kind": kind})
                 view.setMinimumHeight(150)
                 inner.addWidget(view, 2, k)
-            self.grid.addWidget(card, n // self.COLUMNS, n % self.COLUMNS)
+            self._cards.append(card)
+        self.columns = 0
+        self._place_cards()
         if not self.read_only:
             self.capture_bar.set_targets([
                 (f"{g.name} · {kind_title(kind)}", {"group_id": g.id, "kind": kind}, g.colour)
                 for g in groups for kind in self.KINDS])
+
+    def columns_for(self, width: int) -> int:
+        """Cards per row on a board ``width`` px wide."""
+        return max(1, min(self.MAX_COLUMNS, width // self.CARD_WIDTH))
+
+    def _place_cards(self) -> None:
+        columns = self.columns_for(self.width())
+        if columns == self.columns:
+            return
+        for card in self._cards:
+            self.grid.removeWidget(card)
+        for n, card in enumerate(self._cards):
+            self.grid.addWidget(card, n // columns, n % columns)
+        for column in range(self.MAX_COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_cards()
 
     def refresh(self) -> None:
         if [g.id for g in self.groups()] != self._group_ids:
