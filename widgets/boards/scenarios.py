@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app import board_ops as ops
@@ -66,9 +68,20 @@ class ScenariosBoard(BoardBase):
         self.refresh()
 
     def _build_form(self) -> QFrame:
+        """The chosen scenario's fields, on a card whose rows scroll when the window is
+        short (the photos and both texts need ~570 px; a 1366 x 768 laptop has ~420)."""
         form_box = QFrame()
         form_box.setProperty("role", "card")
-        form = QFormLayout(form_box)
+        rows = QScrollArea()
+        rows.setObjectName("scenario_form")
+        rows.setWidgetResizable(True)
+        rows.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        rows.setWidget(inner)
+        box = QVBoxLayout(form_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(rows)
+        form = QFormLayout(inner)
         self.table_spin = QSpinBox()
         self.table_spin.setRange(0, 50)
         self.table_spin.setPrefix(tr("Tafel "))
