@@ -201,6 +201,7 @@ def test_day_chooser_seats_who_is_there_that_day(qtbot, page: SeatingPage,
     leave them out. The chooser lists every agenda day."""
     days = sorted(demo.all(AgendaDay), key=lambda d: d.position)
     assert page.day_combo.count() == len(days) == 3
+    assert page.day_combo.itemText(1) == "Dag 2 · do 26 nov 2026"  # as the header says it
     plan(qtbot, page, rounds=2)
     away = page.rounds[0][0][0]
     demo.insert(Attendance(id=Attendance.key(away, days[1].id), participant_id=away,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from app.domain import AgendaDay
 from app.i18n import tr
 from app.storage.workbook import Workbook
+from widgets.formatting import date_text
 
 
 class DayChooser(QComboBox):
@@ -33,7 +34,7 @@ class DayChooser(QComboBox):
         for n, day in enumerate(days, start=1):
             text = tr("Dag {n}", n=n)
             if day.date:
-                text += f" · {day.date}"
+                text += f" · {date_text(day.date)}"
             self.addItem(text, day.id)
         self.blockSignals(False)
         ids = [d.id for d in days]
