@@ -73,8 +73,8 @@ def _spare_pyside_the_source_scan() -> None:
     (snake_case, true_property): it reads the module's whole source looking for
     "PySide6", and notes 0 (uses PySide, no feature) or -1 (not a PySide user) in the
     table its ``__feature__`` module keeps. At Oogst's start-up that is ~45 files
-    (``os``, ``typing``, ``inspect``, Oogst's own modules...): ~8 ms, 12 M of the
-    ~850 M instructions to the first idle window. Oogst switches on no feature, so the
+    (``os``, ``typing``, ``inspect``, Oogst's own modules...): ~8 ms, 12 M instructions
+    on the way to the first idle window. Oogst switches on no feature, so the
     table gets its answers first: -1 for the standard library (never a PySide user)
     and 0 for Oogst's own modules (for the Qt-free core that differs from PySide's
     -1 in name only: either way the module sees no feature). Other modules are

@@ -8,6 +8,7 @@ No widget branches on the method's name: this table is the one place that knows.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -30,63 +31,31 @@ class PageSpec(NamedTuple):
     methods: tuple[str, ...]
 
 
-def _event(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.event_form import EventForm
+def _lazy(module: str, name: str, *, takes_context: bool = False) -> PageFactory:
+    """The factory of page class ``name`` in ``widgets.<module>``, imported on first build.
 
-    return EventForm(ctx, parent)
+    Most pages take the workbook and its undo stack; ``takes_context`` ones the context.
+    """
+    def build(ctx: WorkbookContext, parent: QWidget) -> QWidget:
+        page = getattr(importlib.import_module(f"widgets.{module}"), name)
+        if takes_context:
+            return page(ctx, parent)
+        return page(ctx.book, ctx.undo_stack, parent)
 
-
-def _agenda(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.agenda_view import AgendaView
-
-    return AgendaView(ctx, parent)
-
-
-def _participants(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.participants_view import ParticipantsPage
-
-    return ParticipantsPage(ctx.book, ctx.undo_stack, parent)
-
-
-def _seating(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.seating_view import SeatingPage
-
-    return SeatingPage(ctx.book, ctx.undo_stack, parent)
-
-
-def _boards(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.boards_page import BoardsPage
-
-    return BoardsPage(ctx.book, ctx.undo_stack, parent)
-
-
-def _logbook(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.logbook_page import LogbookPage
-
-    return LogbookPage(ctx.book, ctx.undo_stack, parent)
-
-
-def _partner_table(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.partner_table_page import PartnerTablePage
-
-    return PartnerTablePage(ctx.book, ctx.undo_stack, parent)
-
-
-def _opening_days(ctx: WorkbookContext, parent: QWidget) -> QWidget:
-    from widgets.opening_days_page import OpeningDaysPage
-
-    return OpeningDaysPage(ctx.book, ctx.undo_stack, parent)
+    return build
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("logbook", "Meldingen", _logbook, ("logbook",)),
-    PageSpec("partner_table", "Partnertafel", _partner_table, ("logbook",)),
-    PageSpec("opening_days", "Openingsdagen", _opening_days, ("logbook",)),
-    PageSpec("event", "Bijeenkomst", _event, ALL),
-    PageSpec("agenda", "Agenda", _agenda, EVENTS),
-    PageSpec("participants", "Deelnemers", _participants, EVENTS),
-    PageSpec("seating", "Tafelindeling", _seating, EVENTS),
-    PageSpec("boards", "Borden", _boards, EVENTS),
+    PageSpec("logbook", "Meldingen", _lazy("logbook_page", "LogbookPage"), ("logbook",)),
+    PageSpec("partner_table", "Partnertafel", _lazy("partner_table_page", "PartnerTablePage"),
+             ("logbook",)),
+    PageSpec("opening_days", "Openingsdagen", _lazy("opening_days_page", "OpeningDaysPage"),
+             ("logbook",)),
+    PageSpec("event", "Bijeenkomst", _lazy("event_form", "EventForm", takes_context=True), ALL),
+    PageSpec("agenda", "Agenda", _lazy("agenda_view", "AgendaView", takes_context=True), EVENTS),
+    PageSpec("participants", "Deelnemers", _lazy("participants_view", "ParticipantsPage"), EVENTS),
+    PageSpec("seating", "Tafelindeling", _lazy("seating_view", "SeatingPage"), EVENTS),
+    PageSpec("boards", "Borden", _lazy("boards_page", "BoardsPage"), EVENTS),
 )
 
 
