@@ -1,4 +1,5 @@
-"""The first window opens without building Qt's namespace enums (see widgets/roles.py).
+"""The first window opens without building Qt's namespace enums (see widgets/roles.py),
+nor types that only Python code run for every cell would need.
 
 The first use of any ``Qt.…`` value costs about 30 ms on Python 3.11, a sixth of a
 bare window's start-up (bench/startup.py). These tests run the start-up in a fresh
@@ -25,21 +26,24 @@ app = gui.make_application()
 controller = gui.start(sys.argv[1])
 window = controller.windows[0]
 app.processEvents()  # shown and painted
-from PySide6 import QtCore
-built = "Qt" in QtCore.__dict__  # a lazily built type enters its module once built
+from PySide6 import {module} as module
+built = "{name}" in module.__dict__  # a lazily built type enters its module once built
 {extra}
-print("QT_NAMESPACE_BUILT", built, "Qt" in QtCore.__dict__)
+print("BUILT", built, "{name}" in module.__dict__)
 """
 
 
-def first_screen(demo: Path, home: Path, extra: str = "") -> tuple[bool, bool]:
-    """(built while opening, built after ``extra`` ran) in a fresh process on ``demo``."""
+def first_screen(demo: Path, home: Path, extra: str = "", module: str = "QtCore",
+                 name: str = "Qt") -> tuple[bool, bool]:
+    """Whether PySide6 built the type ``module.name`` while opening ``demo``, and after
+    ``extra`` ran, in a fresh process."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(home),
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", OPEN_DEMO.format(extra=extra), str(demo)],
+    code = OPEN_DEMO.format(extra=extra, module=module, name=name)
+    done = subprocess.run([sys.executable, "-c", code, str(demo)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     for line in done.stdout.splitlines():
-        if line.startswith("QT_NAMESPACE_BUILT"):
+        if line.startswith("BUILT"):
             _, during, after = line.split()
             return during == "True", after == "True"
     raise AssertionError(f"the child did not report (exit {done.returncode}):\n{done.stderr}")
@@ -50,6 +54,19 @@ def test_the_demo_opens_on_the_agenda_without_qt_namespace_enums(
     # The check can fail: reading a shortcut's context (a Qt enum) builds them.
     extra = "window.page('agenda').delete_shortcut.context()"
     during, after = first_screen(demo_path, tmp_path / "home", extra)
+    assert not during
+    assert after
+
+
+def test_the_agenda_is_sized_and_painted_without_python(demo_path: Path,
+                                                         tmp_path: Path) -> None:
+    # A delegate method written in Python (sizeHint, paint) gets a QStyleOptionViewItem
+    # from Qt: building that type and its enums costs ~2 ms at start-up. The rows take
+    # their height from the style sheet instead. The check can fail: an option is built
+    # when asked for.
+    extra = "from PySide6.QtWidgets import QStyleOptionViewItem"
+    during, after = first_screen(demo_path, tmp_path / "home", extra, "QtWidgets",
+                                 "QStyleOptionViewItem")
     assert not during
     assert after
 

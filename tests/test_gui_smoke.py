@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox
 
 from app.commands import EditFields
 from app.domain import Event
@@ -302,3 +303,32 @@ def test_closing_the_window_keeps_a_half_finished_edit(qtbot, demo_path: Path) -
     form.contact_edit.setText("Marloes, 06-12345678")
     window.close()
     assert stored_event(demo_path).contact == "Marloes, 06-12345678"
+
+
+def test_agenda_rows_are_roomy_and_grow_with_the_text(qtbot, styled, demo_path: Path) -> None:
+    """The rows' height comes from the style sheet (no Python runs to size or paint a
+    cell): the view is polished before its rows are laid out, or they stay 17 px."""
+    win = MainWindow(Workbook.open(demo_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    tree = win.show_page("agenda").tree
+    day = tree.model().index(0, 0)
+    block = tree.model().index(0, 0, day)
+
+    def roomy() -> bool:
+        room = tree.fontMetrics().height() + 11  # 28 px at the usual 10.5 pt
+        return all(tree.visualRect(i).height() >= room for i in (day, block))
+
+    assert roomy()
+    minutes = tree.model().index(0, 1, day)  # an editor fills its row, less a small margin
+    tree.setCurrentIndex(minutes)
+    tree.edit(minutes)
+    editors = [w for w in tree.viewport().findChildren(QAbstractSpinBox) if w.isVisible()]
+    assert len(editors) == 1 and editors[0].height() >= tree.visualRect(minutes).height() - 6
+    qtbot.keyClick(editors[0], Qt.Key.Key_Escape)  # closed, nothing written
+    assert not editors[0].isVisible()
+    before = tree.visualRect(block).height()
+    win.set_zoom(1.5)
+    qtbot.waitUntil(lambda: tree.visualRect(block).height() > before)
+    assert roomy()

@@ -57,6 +57,7 @@ QListWidget#navigation::item:selected {{ background: {ACCENT_SOFT}; border-left:
   color: {TEXT}; font-weight: 600; }}
 QListWidget#navigation::item:hover:!selected {{ background: #E2DED5; }}
 QTreeView::item, QTableView::item {{ padding: 3px 4px; }}
+QTreeView#agenda_tree::item {{ padding: 6px 4px 5px 4px; }}  /* rows of 28 px at 10.5 pt */
 QTreeView, QTableView, QListWidget {{ background: {SURFACE}; border: 1px solid {BORDER};
   border-radius: 6px; alternate-background-color: #F8F7F3;
   selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT}; }}
