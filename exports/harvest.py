@@ -26,17 +26,12 @@ from app.board_records import (
     Trend,
     TrendLink,
 )
+from app.dates import MONTHS
 from app.domain import AgendaBlock, AgendaDay, Attendance, Event, Participant, StakeholderGroup
 from app.i18n import translate
 from app.storage import Workbook
 from exports.privacy import Privacy
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 IMAGE_MIMES = ("image/png", "image/jpeg", "image/jpg", "image/gif")
 
 

@@ -44,7 +44,8 @@ from app.logbook import (
 )
 from app.logbook_records import CONCERN_STATUSES, Concern, Partner, Referral, StatusChange
 from app.storage.workbook import Change, Workbook
-from widgets.inputs import CommitTextEdit, OptionalDateField
+from widgets.date_field import OptionalDateField
+from widgets.inputs import CommitTextEdit
 from widgets.style import label, set_role
 
 

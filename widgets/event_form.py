@@ -22,8 +22,9 @@ from app.commands import EditFields
 from app.domain import Event
 from app.i18n import LANGUAGES, tr
 from app.storage.workbook import Change
+from widgets.date_field import OptionalDateField
 from widgets.formatting import method_label
-from widgets.inputs import CommitTextEdit, OptionalDateField
+from widgets.inputs import CommitTextEdit
 from widgets.style import label, set_role
 from widgets.workbook_signals import WorkbookContext
 

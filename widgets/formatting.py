@@ -1,4 +1,4 @@
-"""Dates, times and durations as the UI shows them (Dutch or English locale)."""
+"""Dates, times and durations as the UI shows them, in its language (Dutch or English)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
-
+from app import dates
 from app.i18n import language, tr
 
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
-
-
-def locale() -> QLocale:
-    return QLocale(QLocale.Language.English if language() == "en" else QLocale.Language.Dutch,
-                   QLocale.Country.UnitedKingdom if language() == "en"
-                   else QLocale.Country.Netherlands)
 
 
 def parse_hhmm(text: str) -> int | None:
@@ -45,38 +38,14 @@ def duration(minutes: int) -> str:
     return tr("{minutes} min", minutes=rest)
 
 
-def qdate(iso: str) -> QDate:
-    return QDate.fromString(iso[:10], "yyyy-MM-dd") if iso else QDate()
-
-
 def date_text(iso: str, long: bool = False) -> str:
     """"wo 25 nov 2026" (or the long form); "" for no date."""
-    date = qdate(iso)
-    if not date.isValid():
-        return ""
-    return locale().toString(date, "dddd d MMMM yyyy" if long else "ddd d MMM yyyy")
+    return dates.date_text(iso, language(), long)
 
 
 def date_range_text(start: str, end: str) -> str:
     """"wo 25 – vr 27 nov 2026", one date, or ""."""
-    a, b = qdate(start), qdate(end)
-    if not a.isValid():
-        return date_text(end)
-    if not b.isValid() or b == a:
-        return date_text(start)
-    loc = locale()
-    if a.year() == b.year() and a.month() == b.month():
-        return f"{loc.toString(a, 'ddd d')} – {loc.toString(b, 'ddd d MMM yyyy')}"
-    if a.year() == b.year():
-        return f"{loc.toString(a, 'ddd d MMM')} – {loc.toString(b, 'ddd d MMM yyyy')}"
-    return f"{date_text(start)} – {date_text(end)}"
-
-
-def datetime_text(iso: str) -> str:
-    value = QDateTime.fromString(iso[:16], "yyyy-MM-ddTHH:mm")
-    if not value.isValid():
-        return ""
-    return locale().toString(value, "ddd d MMM yyyy, HH:mm")
+    return dates.date_range_text(start, end, language())
 
 
 @cache

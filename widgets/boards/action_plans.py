@@ -30,7 +30,8 @@ from app.domain import Participant
 from app.i18n import tr
 from widgets.boards.base import BoardBase, QuickCapture
 from widgets.boards.cards import CardGrid, esc
-from widgets.inputs import CommitTextEdit, OptionalDateField
+from widgets.date_field import OptionalDateField
+from widgets.inputs import CommitTextEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STEP_FIELDS = ("what", "who", "due")

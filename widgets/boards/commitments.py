@@ -24,7 +24,8 @@ from app.domain import Participant
 from app.i18n import tr
 from widgets.boards.action_plans import person_label
 from widgets.boards.base import BoardBase, QuickCapture
-from widgets.inputs import OptionalDateField, shrinkable
+from widgets.date_field import OptionalDateField
+from widgets.inputs import shrinkable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
