@@ -67,6 +67,8 @@ def test_the_demo_opens_on_the_agenda_without_qt_namespace_enums(
     # QLocale.toString(QDate) builds QDateTime for its overloads (with two enum types):
     # the header's dates are written by app.dates.
     ("QtCore", "QDateTime"),
+    # Shortcuts are given as text through Qt's property system (widgets/shortcuts.py).
+    ("QtGui", "QKeySequence"),
 ])
 def test_the_first_window_builds_no_type_it_does_without(
         module: str, name: str, demo_path: Path, tmp_path: Path) -> None:

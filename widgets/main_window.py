@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,12 +31,14 @@ from widgets.backup_runner import BackupRunner
 from widgets.event_header import EventHeader
 from widgets.pages import PageFactory, pages_for
 from widgets.screen_fit import fit_to_screen
+from widgets.shortcuts import set_keys
 from widgets.style import apply_style
 from widgets.undo import error_sentence
 from widgets.workbook_signals import WorkbookContext
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QCloseEvent
 
 
 # What a page may need, measured before it is first shown, and still fit beside the
@@ -145,15 +147,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, tr("Ongedaan maken"))
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        set_keys(self.undo_action, "Ctrl+Z")
         self.redo_action = stack.createRedoAction(self, tr("Opnieuw"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        set_keys(self.redo_action, "Ctrl+Shift+Z", "Ctrl+Y")
 
         def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
             made = QAction(self)  # not QAction(text, self): its overloads need QIcon's enums
             made.setText(text)
             if shortcut:
-                made.setShortcuts([QKeySequence(shortcut)])
+                set_keys(made, shortcut)
             made.triggered.connect(slot)
             return made
 
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         self.settings_action = action(tr("Instellingen…"), self.show_settings, "Ctrl+,")
         self.about_action = action(tr("Over Oogst"), self.show_about)
         self.zoom_in_action = action(tr("Tekst groter"), lambda: self.set_zoom(self._zoom + 0.1))
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        set_keys(self.zoom_in_action, "Ctrl++", "Ctrl+=")
         self.zoom_out_action = action(tr("Tekst kleiner"), lambda: self.set_zoom(self._zoom - 0.1),
                                       "Ctrl+-")
         self.zoom_reset_action = action(tr("Gewone tekstgrootte"), lambda: self.set_zoom(1.0),
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
         if number <= 9:
             show = QAction(self)
             show.setText(title)
-            show.setShortcuts([QKeySequence(f"Ctrl+{number}")])
+            set_keys(show, f"Ctrl+{number}")
             show.triggered.connect(lambda: self.show_page(key))
             self.addAction(show)
             self.view_menu.insertAction(self.view_menu.actions()[number - 1], show)
