@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox
 
 from app.commands import EditFields
 from app.domain import Event
@@ -243,6 +243,11 @@ def test_every_board_fits_a_laptop_window_without_scrolling_sideways(
         assert page.minimumSizeHint().height() <= window.pages.height(), kind
         for button in (board.merge_button, board.delete_button):
             assert button.mapTo(window, QPoint(button.width(), 0)).x() <= window.width(), kind
+        # Nor does anything inside a board: the action plan's form (its combo boxes were
+        # as wide as a name with its organisation) and the commitments' dates did.
+        sideways = [type(area).__name__ for area in board.findChildren(QAbstractScrollArea)
+                    if area.isVisible() and area.horizontalScrollBar().isVisible()]
+        assert sideways == [], kind
     panel = page.board("timeline").readings_panel
     assert panel.mapTo(window, QPoint(panel.width(), 0)).x() <= window.width()
     names = page.picker

@@ -31,7 +31,7 @@ from app.i18n import tr
 from widgets.boards.base import BoardBase, QuickCapture
 from widgets.boards.cards import CardGrid, esc
 from widgets.date_field import OptionalDateField
-from widgets.inputs import CommitTextEdit
+from widgets.inputs import CommitTextEdit, shrinkable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STEP_FIELDS = ("what", "who", "due")
@@ -61,7 +61,7 @@ class ActionPlansBoard(BoardBase):
             self.list = QListWidget()
             self.list.setObjectName("plan_list")
             self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-            self.list.setFixedWidth(360)
+            self.list.setFixedWidth(300)
             self.list.setStyleSheet("QListWidget::item { padding: 6px; }")
             body.addWidget(self.list)
             scroll = QScrollArea()
@@ -79,19 +79,24 @@ class ActionPlansBoard(BoardBase):
         box = QFrame()
         box.setProperty("role", "card")
         form = QFormLayout(box)
+        # Labels above their fields: beside a plan list, on a 1366 px laptop, the form has
+        # ~550 px; the steps' table and the texts need that width more than the labels do.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("plan_title")
-        self.ground_combo = QComboBox()
+        # Shrinkable: a common ground's text, or a name with an organisation, would make
+        # a combo box (and the form) wider than a laptop leaves for it.
+        self.ground_combo = shrinkable(QComboBox(), 12)
         self.ground_combo.setObjectName("plan_ground")
         self.goal_edit = CommitTextEdit(lines=3)
-        self.owner_combo = QComboBox()
+        self.owner_combo = shrinkable(QComboBox(), 12)
         self.owner_combo.setObjectName("plan_owner")
         self.owner_combo.setEditable(True)
         self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.members = QListWidget()
         self.members.setObjectName("plan_members")
         self.members.setFixedHeight(110)
-        self.member_combo = QComboBox()
+        self.member_combo = shrinkable(QComboBox(), 12)
         self.member_combo.setEditable(True)
         self.member_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.add_member = QPushButton(tr("Lid toevoegen"))

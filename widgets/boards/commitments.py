@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -72,7 +73,10 @@ class CommitmentsBoard(BoardBase):
         tree.setColumnCount(3)
         tree.setHeaderLabels([title, tr("Toezegging"), tr("Datum")])
         tree.setColumnWidth(0, 420 if self.read_only else 340)
-        tree.setColumnWidth(1, 900)
+        header = tree.header()  # the commitment takes the room left; the date stays in view
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        tree.setColumnWidth(2, 130 if self.read_only else 100)
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         if self.read_only:
