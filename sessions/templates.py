@@ -10,12 +10,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sessions.boards import BOARD_KINDS, GROUPINGS
-
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+from sessions.template_heads import TEMPLATE_DIR
 
 
 class TemplateError(ValueError):

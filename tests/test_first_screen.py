@@ -79,6 +79,30 @@ def test_the_first_window_builds_no_type_it_does_without(
     assert after
 
 
+OPEN_START_SCREEN = """
+from app import gui
+app = gui.make_application()
+controller = gui.start(None)
+app.processEvents()  # shown and painted
+import sys
+from PySide6 import QtCore, QtWidgets
+print("BUILT", "Qt" in QtCore.__dict__, "QStyle" in QtWidgets.__dict__, "tomllib" in sys.modules)
+"""
+
+
+def test_the_start_screen_opens_without_qt_namespace_enums(tmp_path: Path) -> None:
+    # What `oogst` without a file shows. It used the Qt namespace (alignments, item
+    # flags, a focus policy: ~30 ms) and styled its method cards through style(), which
+    # builds all of QStyle's enum types. It parsed every method template (tomllib, a
+    # dozen dataclasses) to name the methods, which their first lines say.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OOGST_HOME=str(tmp_path),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", OPEN_START_SCREEN], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["BUILT", "False", "False", "False"]
+
+
 def test_role_numbers_are_qts_own() -> None:
     role = Qt.ItemDataRole
     assert (roles.DISPLAY, roles.EDIT, roles.TOOLTIP, roles.FONT, roles.BACKGROUND,

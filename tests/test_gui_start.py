@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import gui
@@ -54,6 +55,22 @@ def test_empty_recent_list_says_so(qtbot) -> None:
     qtbot.addWidget(screen)
     assert screen.recent_entries() == []
     assert screen.recent_list.count() == 1
+
+
+def test_a_method_is_chosen_by_click_space_or_return(qtbot) -> None:
+    screen = StartScreen(Settings())
+    qtbot.addWidget(screen)
+    form = screen.new_form
+    cards = {card.key: card for card in form.method_cards}
+    assert form.method() == "future-search" and cards["future-search"].is_selected()
+    qtbot.mouseClick(cards["logbook"], Qt.MouseButton.LeftButton)
+    assert form.method() == "logbook"
+    assert [card.key for card in form.method_cards if card.is_selected()] == ["logbook"]
+    qtbot.keyClick(cards["social-design"], Qt.Key.Key_Space)
+    assert form.method() == "social-design"
+    qtbot.keyClick(cards["network-meeting"], Qt.Key.Key_Return)
+    assert form.method() == "network-meeting"
+    assert [card.key for card in form.method_cards if card.is_selected()] == ["network-meeting"]
 
 
 def test_new_workbook_from_the_start_screen(qtbot, controller: AppController,

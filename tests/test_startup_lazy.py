@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui import OWN_PACKAGES
 from app.i18n import language, set_language
+from sessions.template_heads import method_heads, read_head
 from sessions.templates import all_templates
 from widgets.formatting import _head_names, _method_names, method_label
+from widgets.new_workbook import method_choices
 from widgets.style import FUSION_SET, apply_style
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +38,24 @@ def test_method_label_is_the_parsed_template_name(lang: str) -> None:
 def test_template_heads_name_every_method() -> None:
     for key in all_templates():
         assert _head_names(key) == _method_names(key)  # the fast path is taken, and agrees
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_start_screen_offers_the_parsed_methods(lang: str) -> None:
+    assert method_heads() is not None  # the fast path is taken...
+    parsed = [(t.key, t.label(lang),
+               t.description_en if lang == "en" and t.description_en else t.description)
+              for t in all_templates().values()]
+    assert method_choices(lang) == parsed  # ...and says what the parser says
+    assert len(parsed) == 4
+
+
+def test_a_head_ends_where_the_plain_lines_do(tmp_path: Path) -> None:
+    template = tmp_path / "x.toml"
+    template.write_text('# a method\nkey = "x"\nname = "X" # named\n\n'
+                        'description = "says \\"hi\\""\nname_en = "Y"\n', encoding="utf-8")
+    assert read_head(template) == {"key": "x", "name": "X"}  # an escape: the parser's job
+    assert read_head(tmp_path / "missing.toml") == {}
 
 
 def test_apply_style_keeps_fusion_and_zooms(qapp: QApplication) -> None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
-    QFrame,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,13 +24,39 @@ from app.i18n import LANGUAGES, language, tr
 from widgets.screen_fit import fit_to_screen
 from widgets.style import label, set_role
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
 
 def default_folder(recent: list[str]) -> Path:
     for path in recent:
         if Path(path).parent.is_dir():
             return Path(path).parent
+    from PySide6.QtCore import QStandardPaths  # on use: its enums are many
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs or Path.home())
+
+
+def method_choices(lang: str) -> list[tuple[str, str, str]]:
+    """(key, name, what it is for) of every method, in ``lang``.
+
+    Read from the templates' opening lines (sessions.template_heads); parsed in full only
+    when those do not say it all.
+    """
+    from sessions.template_heads import method_heads
+
+    heads = method_heads()
+    if heads is not None:
+        english = lang == "en"
+        return [(h["key"], h["name_en"] if english else h["name"],
+                 h["description_en"] if english and h["description_en"] else h["description"])
+                for h in heads]
+    from sessions.templates import all_templates
+
+    return [(t.key, t.label(lang),
+             t.description_en if lang == "en" and t.description_en else t.description)
+            for t in all_templates().values()]
 
 
 def file_name_for(title: str) -> str:
@@ -38,8 +64,13 @@ def file_name_for(title: str) -> str:
     return (cleaned or tr("Nieuw werkboek")) + ".oogst"
 
 
-class MethodCard(QFrame):
-    """One method to choose: its name and what it is for; click (or Space) to choose."""
+class MethodCard(QPushButton):
+    """One method to choose: its name and what it is for; click (or Space) to choose.
+
+    A checkable button, one of a group: its look follows the ``:checked`` state, which
+    needs no re-styling when it changes (a dynamic property would, through ``style()``,
+    which builds all of QStyle's enum types).
+    """
 
     chosen = Signal(str)
 
@@ -49,9 +80,11 @@ class MethodCard(QFrame):
         self.key = key
         self.setObjectName(f"method_{key}")
         self.setProperty("role", "choice")
-        self.setProperty("selected", False)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        # As tall as its text at the width it gets (a button's fixed height would be the
+        # height of its text unwrapped: the start screen then outgrows a laptop screen).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 10, 14, 10)
         box.setSpacing(2)
@@ -59,21 +92,27 @@ class MethodCard(QFrame):
         text = label(description, "muted")
         text.setWordWrap(True)
         box.addWidget(text)
+        self.clicked.connect(lambda: self.chosen.emit(self.key))
 
-    def set_selected(self, selected: bool) -> None:
-        self.setProperty("selected", selected)
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def sizeHint(self) -> QSize:
+        return self.layout().totalSizeHint()  # the texts', not an (empty) button label's
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.chosen.emit(self.key)
-        super().mousePressEvent(event)
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().totalMinimumSize()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.chosen.emit(self.key)
+        from PySide6.QtCore import Qt  # on a key press: the Qt namespace's enum types load
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Space clicks already
+            self.click()
             return
         super().keyPressEvent(event)
+
+    def set_selected(self, selected: bool) -> None:
+        self.setChecked(selected)
+
+    def is_selected(self) -> bool:
+        return self.isChecked()
 
 
 class NewWorkbookForm(QWidget):
@@ -112,24 +151,22 @@ class NewWorkbookForm(QWidget):
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        create_row = QHBoxLayout()  # right-aligned, without the Qt namespace's enum types
+        create_row.addStretch(1)
+        create_row.addWidget(self.create_button)
+        layout.addLayout(create_row)
         self.create_button.clicked.connect(self._on_create_button_clicked)
         self.title_edit.returnPressed.connect(self._on_create_button_clicked)
 
     def _fill_methods(self, column: QVBoxLayout) -> None:
-        from sessions.templates import all_templates
-
-        lang = language()
-        for template in all_templates().values():
-            text = template.description_en if lang == "en" and template.description_en \
-                else template.description
-            card = MethodCard(template.key, template.label(lang), text)
+        for key, name, text in method_choices(language()):
+            card = MethodCard(key, name, text)
             card.chosen.connect(self.set_method)
             column.addWidget(card)
             self.method_cards.append(card)
         if self.method_cards:
-            self.set_method("future-search" if "future-search" in all_templates()
-                            else self.method_cards[0].key)
+            keys = [card.key for card in self.method_cards]
+            self.set_method("future-search" if "future-search" in keys else keys[0])
 
     def set_method(self, key: str) -> None:
         self._method = key
@@ -142,6 +179,8 @@ class NewWorkbookForm(QWidget):
     def ask_path(self) -> str:
         """Where to save: a file dialog (tests replace this)."""
         suggested = default_folder(self._recent) / file_name_for(self.title_edit.text())
+        from PySide6.QtWidgets import QFileDialog  # on use: its enum types
+
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Nieuw werkboek opslaan"), str(suggested), tr("Oogst-werkboek (*.oogst)"))
         return path

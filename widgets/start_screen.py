@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,11 +20,12 @@ from app import __version__
 from app.i18n import tr
 from app.settings import Settings
 from widgets.new_workbook import NewWorkbookForm, default_folder
+from widgets.roles import USER
 from widgets.screen_fit import fit_to_screen
 from widgets.style import label, set_role
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-MISSING_ROLE = Qt.ItemDataRole.UserRole + 2
+PATH_ROLE = USER + 1
+MISSING_ROLE = USER + 2
 
 
 class StartScreen(QWidget):
@@ -70,7 +69,10 @@ class StartScreen(QWidget):
         box.addSpacing(6)
         box.addWidget(label(tr("Recente bestanden"), "h3"))
         box.addWidget(self.recent_list, 1)
-        box.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        restore_row = QHBoxLayout()  # left-aligned, without the Qt namespace's enum types
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        box.addLayout(restore_row)
         open_card = self._card(tr("Verder werken"), open_box)
 
         columns = QHBoxLayout()
@@ -83,9 +85,11 @@ class StartScreen(QWidget):
                            "ook zonder internet."), "h3")
         tagline.setWordWrap(True)
         brand.addSpacing(12)
-        brand.addWidget(tagline, 1, Qt.AlignmentFlag.AlignBottom)
-        brand.addWidget(label(tr("versie {v}", v=__version__), "muted"), 0,
-                        Qt.AlignmentFlag.AlignBottom)
+        version = label(tr("versie {v}", v=__version__), "muted")
+        for text in (tagline, version):  # text at the foot of the brand's line (set by name:
+            text.setProperty("alignment", "AlignLeft|AlignBottom")  # no Qt namespace enums)
+        brand.addWidget(tagline, 1)
+        brand.addWidget(version)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 32)
         layout.setSpacing(20)
@@ -126,10 +130,9 @@ class StartScreen(QWidget):
                 font.setItalic(True)
                 item.setFont(font)
             self.recent_list.addItem(item)
+        self.recent_list.setEnabled(bool(recent))  # greyed, nothing to choose, when empty
         if not recent:
-            empty = QListWidgetItem(tr("Nog geen werkboeken geopend."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.recent_list.addItem(empty)
+            self.recent_list.addItem(QListWidgetItem(tr("Nog geen werkboeken geopend.")))
 
     def recent_entries(self) -> list[tuple[str, bool]]:
         """(path, missing) per recent file, as listed."""
@@ -144,6 +147,8 @@ class StartScreen(QWidget):
         if not item.data(MISSING_ROLE):
             self.open_requested.emit(path)
             return
+        from PySide6.QtWidgets import QMessageBox  # on use: its enum types
+
         answer = QMessageBox.question(
             self, tr("Niet gevonden"),
             tr("{path} is niet gevonden; misschien is het verplaatst of staat het op een "
@@ -154,6 +159,9 @@ class StartScreen(QWidget):
             self.refresh_recent()
 
     def _on_open_button_clicked(self) -> None:
+        from PySide6.QtCore import QStandardPaths  # on use: its enum types
+        from PySide6.QtWidgets import QFileDialog
+
         start = default_folder(self.settings.recent_files())
         if not start.exists():
             start = Path(QStandardPaths.writableLocation(

@@ -28,11 +28,6 @@ QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="brand"] {{ font-size: {brand}pt; font-weight: 700; color: {ACCENT}; }}
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
-QFrame[role="choice"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px; }}
-QFrame[role="choice"]:hover {{ border: 1px solid #A9B8AE; }}
-QFrame[role="choice"]:focus {{ border: 1px solid {ACCENT}; }}
-QFrame[role="choice"][selected="true"] {{ background: {ACCENT_SOFT}; border: 2px solid {ACCENT}; }}
-QFrame[role="choice"] QLabel {{ background: transparent; border: none; }}
 QFrame#event_header {{ background: {SURFACE}; border: none; border-bottom: 1px solid {BORDER}; }}
 QLabel#method_badge {{ background: {ACCENT_SOFT}; color: {ACCENT_HOVER}; border-radius: 11px;
   padding: 3px 12px; font-weight: 600; }}
@@ -45,6 +40,12 @@ QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: 1px s
   font-weight: 600; }}
 QPushButton[role="primary"]:hover {{ background: {ACCENT_HOVER}; }}
 QPushButton[role="big"] {{ padding: 12px 18px; font-size: {h3}pt; text-align: left; }}
+QPushButton[role="choice"] {{ background: {SURFACE}; border: 1px solid {BORDER};
+  border-radius: 8px; padding: 0; }}
+QPushButton[role="choice"]:hover {{ background: {SURFACE}; border: 1px solid #A9B8AE; }}
+QPushButton[role="choice"]:focus {{ border: 1px solid {ACCENT}; }}
+QPushButton[role="choice"]:checked {{ background: {ACCENT_SOFT}; border: 2px solid {ACCENT}; }}
+QPushButton[role="choice"] QLabel {{ background: transparent; border: none; }}
 QLineEdit, QPlainTextEdit {{ background: {SURFACE}; border: 1px solid {BORDER};
   border-radius: 5px; padding: 4px 6px; selection-background-color: {ACCENT}; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {ACCENT}; }}
@@ -61,6 +62,7 @@ QTreeView#agenda_tree::item {{ padding: 6px 4px 5px 4px; }}  /* rows of 28 px at
 QTreeView, QTableView, QListWidget {{ background: {SURFACE}; border: 1px solid {BORDER};
   border-radius: 6px; alternate-background-color: #F8F7F3;
   selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT}; }}
+QListWidget#recent_list:disabled {{ color: {MUTED}; }}  /* "no workbooks opened yet" */
 QHeaderView::section {{ background: #EFEDE7; padding: 6px 8px; border: none;
   border-bottom: 1px solid {BORDER}; font-weight: 600; color: {TEXT}; }}
 QStatusBar {{ background: {SIDEBAR}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
