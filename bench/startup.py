@@ -25,7 +25,8 @@ interleaved runs of each are taken; the median counts.
 Wall-clock time on a shared virtual machine varies a lot between batches: the same
 code has given ratios 0.3 apart with 11 runs, and 1.25 to 1.59 in ten batches of 21
 (half of them within 1.41 to 1.46), as the bare window's median moved from 174 to
-244 ms. Hence 31 runs by default (~25 s).
+244 ms. Hence 31 runs by default (~25 s), and a bootstrap interval of the ratio: how
+far another batch on this machine may land (e.g. 1.40 to 1.69 around a batch of 1.60).
 ``--instructions`` adds a repeatable figure: the instructions each start-up executes on
 its GUI thread (and on all threads), counted by valgrind's callgrind (about a minute;
 needs valgrind). It is not time, but it moves only when the code does.
@@ -36,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -152,6 +154,16 @@ def instructions(code: str, args: list[str], env: dict[str, str],
     return int(per_thread[0].group(1)), int(found.group(1))
 
 
+def ratio_interval(bare: list[float], oogst: list[float],
+                   resamples: int = 2000) -> tuple[float, float]:
+    """A 95% bootstrap interval for median(oogst) / median(bare): the runs are resampled
+    (with replacement, each list on its own) and the ratio taken again each time."""
+    pick = random.Random(1).choices
+    ratios = sorted(statistics.median(pick(oogst, k=len(oogst)))
+                    / statistics.median(pick(bare, k=len(bare))) for _ in range(resamples))
+    return ratios[int(resamples * 0.025)], ratios[int(resamples * 0.975) - 1]
+
+
 def build_demo(home: Path) -> Path:
     os.environ["OOGST_HOME"] = str(home)
     sys.path.insert(0, str(ROOT))
@@ -204,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{x * 1000:.0f}" for x in oogst) + ")")
     print(f"  ratio                   {ratio:7.2f}     (target <= {TARGET})"
           + ("  OK" if ratio <= TARGET else "  TOO SLOW"))
+    low, high = ratio_interval(bare, oogst)
+    print(f"  95% interval of the ratio {low:.2f} to {high:.2f} (bootstrap over the runs: "
+          "how far another batch on this machine may land)")
     print(f"  for context: bare + Qt enums + one label {f * 1000:5.0f} ms, "
           f"ratio {f / b:.2f} (what any PySide6 window with text pays)")
     if counted:
