@@ -73,6 +73,25 @@ def test_a_method_is_chosen_by_click_space_or_return(qtbot) -> None:
     assert [card.key for card in form.method_cards if card.is_selected()] == ["network-meeting"]
 
 
+def test_return_in_the_new_workbook_dialog_creates_once(qtbot, tmp_path: Path) -> None:
+    from widgets.new_workbook import NewWorkbookDialog
+
+    dialog = NewWorkbookDialog([])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    asked: list[str] = []
+    form.ask_path = lambda: asked.append("asked") or str(tmp_path / "binnenstad")
+    qtbot.mouseClick(form.method_cards[-1], Qt.MouseButton.LeftButton)  # a card had focus
+    form.title_edit.setFocus()
+    qtbot.keyClicks(form.title_edit, "Binnenstad 2027")
+    qtbot.keyClick(form.title_edit, Qt.Key.Key_Return)
+    assert asked == ["asked"]  # one request, for the method chosen
+    assert dialog.request is not None
+    assert dialog.request[1:3] == (form.method_cards[-1].key, "Binnenstad 2027")
+
+
 def test_new_workbook_from_the_start_screen(qtbot, controller: AppController,
                                             tmp_path: Path) -> None:
     screen = controller.show_start()

@@ -143,8 +143,7 @@ class AgendaView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.prompt_label)
         layout.addWidget(self.prompt_edit)
-        self.delete_shortcut = local_shortcut("Del", self.tree,
-                                              self.delete_selected)
+        self.delete_shortcut = local_shortcut("Del", self.tree, self.delete_selected)
         self.up_shortcut = local_shortcut("Alt+Up", self.tree, lambda: self.move(-1))
         self.down_shortcut = local_shortcut("Alt+Down", self.tree, lambda: self.move(1))
 

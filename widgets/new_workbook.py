@@ -178,9 +178,9 @@ class NewWorkbookForm(QWidget):
 
     def ask_path(self) -> str:
         """Where to save: a file dialog (tests replace this)."""
-        suggested = default_folder(self._recent) / file_name_for(self.title_edit.text())
         from PySide6.QtWidgets import QFileDialog  # on use: its enum types
 
+        suggested = default_folder(self._recent) / file_name_for(self.title_edit.text())
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Nieuw werkboek opslaan"), str(suggested), tr("Oogst-werkboek (*.oogst)"))
         return path
