@@ -37,9 +37,14 @@ def read_head(path: Path) -> dict[str, str]:
     return head
 
 
+def usual_path(key: str) -> Path:
+    """The file a method's template usually is in: future-search -> future_search.toml."""
+    return TEMPLATE_DIR / f"{key.replace('-', '_')}.toml"
+
+
 def method_head(key: str) -> dict[str, str] | None:
     """The head of the method's usual template file, if it names ``key`` and every field."""
-    head = read_head(TEMPLATE_DIR / f"{key.replace('-', '_')}.toml")
+    head = read_head(usual_path(key))
     return head if head.get("key") == key and all(f in head for f in FIELDS) else None
 
 

@@ -50,6 +50,14 @@ def test_the_start_screen_offers_the_parsed_methods(lang: str) -> None:
     assert len(parsed) == 4
 
 
+def test_the_start_screen_falls_back_to_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sessions.template_heads
+
+    fast = method_choices("en")
+    monkeypatch.setattr(sessions.template_heads, "method_heads", lambda: None)
+    assert method_choices("en") == fast
+
+
 def test_a_head_ends_where_the_plain_lines_do(tmp_path: Path) -> None:
     template = tmp_path / "x.toml"
     template.write_text('# a method\nkey = "x"\nname = "X" # named\n\n'

@@ -49,9 +49,10 @@ def date_range_text(start: str, end: str) -> str:
 
 @cache
 def _method_names(key: str) -> tuple[str, str] | None:
-    from sessions.templates import TEMPLATE_DIR, all_templates, parse_template
+    from sessions.template_heads import usual_path
+    from sessions.templates import all_templates, parse_template
 
-    guess = TEMPLATE_DIR / f"{key.replace('-', '_')}.toml"  # the usual file: parse only it
+    guess = usual_path(key)  # parse only that file, if it is the one
     if guess.exists():
         found = parse_template(guess.read_text(encoding="utf-8"), guess.name)
         if found.key == key:

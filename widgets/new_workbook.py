@@ -47,16 +47,16 @@ def method_choices(lang: str) -> list[tuple[str, str, str]]:
     from sessions.template_heads import method_heads
 
     heads = method_heads()
-    if heads is not None:
-        english = lang == "en"
-        return [(h["key"], h["name_en"] if english else h["name"],
-                 h["description_en"] if english and h["description_en"] else h["description"])
-                for h in heads]
-    from sessions.templates import all_templates
+    if heads is None:
+        from sessions.templates import all_templates
 
-    return [(t.key, t.label(lang),
-             t.description_en if lang == "en" and t.description_en else t.description)
-            for t in all_templates().values()]
+        heads = [{"key": t.key, "name": t.name, "name_en": t.name_en,
+                  "description": t.description, "description_en": t.description_en}
+                 for t in all_templates().values()]
+    english = lang == "en"
+    return [(h["key"], h["name_en"] if english else h["name"],
+             h["description_en"] if english and h["description_en"] else h["description"])
+            for h in heads]
 
 
 def file_name_for(title: str) -> str:
