@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.domain import Event
 from app.i18n import tr
-from app.settings import Settings, config_dir
+from app.settings import Settings
 from app.storage.workbook import Change, Workbook
 from widgets.backup_runner import BackupRunner
 from widgets.event_header import EventHeader
@@ -34,10 +34,10 @@ from widgets.screen_fit import fit_to_screen
 from widgets.shortcuts import set_keys
 from widgets.style import apply_style
 from widgets.undo import error_sentence
+from widgets.window_state import window_ini_exists, window_settings
 from widgets.workbook_signals import WorkbookContext
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QCloseEvent
 
 
@@ -67,13 +67,6 @@ def _fitted(page: QWidget) -> QWidget:
     area.setProperty("frameShape", "NoFrame")  # by name: no QFrame.Shape enum (roles.py)
     area.setWidget(page)
     return area
-
-
-def window_settings() -> QSettings:
-    """Window geometry and view state only (user settings live in app.settings)."""
-    from PySide6.QtCore import QSettings  # on use: a first start (no window.ini) needs none
-
-    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -360,7 +353,7 @@ class MainWindow(QMainWindow):
         """Geometry, toolbars and zoom as last left; returns the page to show first."""
         keys = [k for k, *_ in self._pages]
         first = "agenda" if "agenda" in keys else keys[0]
-        if not (config_dir() / "window.ini").exists():
+        if not window_ini_exists():
             return first  # first run: nothing to restore (and QSettings is slow to start)
         stored = window_settings()
         geometry, state = stored.value("main/geometry"), stored.value("main/state")

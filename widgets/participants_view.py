@@ -28,6 +28,7 @@ from app.commands import AddRecords, DeleteRecords
 from app.domain import Participant
 from app.i18n import tr
 from app.storage.workbook import Change, Workbook
+from widgets.column_layout import ColumnLayout
 from widgets.delegates import ComboDelegate
 from widgets.groups_panel import GroupsPanel
 from widgets.inputs import shrinkable
@@ -197,6 +198,7 @@ class ParticipantsPage(WorkbookPage):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.splitter)
         self._size_columns()
+        self.column_layout = ColumnLayout(self.table, self._column_keys, "participants")
 
     def _set_delegates(self) -> None:
         for i, col in enumerate(self.model.columns):
@@ -250,6 +252,9 @@ class ParticipantsPage(WorkbookPage):
         self._set_delegates()
         if self.table.horizontalHeader().count() != len(self.model.columns):
             self._size_columns()
+
+    def _column_keys(self) -> list[str]:
+        return [column.key for column in self.model.columns]
 
     def _fill_group_filter(self) -> None:
         current = self.group_filter.currentData()
