@@ -359,3 +359,31 @@ def test_xlsx_with_merged_header_cells(qtbot, book: Workbook, tmp_path: Path) ->
     assert dialog.preview.rowCount() == 2
     assert "titel" in dialog.message_label.text()
     assert "2 worden geïmporteerd" in dialog.summary_label.text()
+
+
+def test_delete_key_deletes_selected_people_but_not_while_a_cell_is_edited(
+        qtbot, page: ParticipantsPage, demo: Workbook) -> None:
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    proxy = page.proxy
+    page.search_edit.setText("Marloes")
+    assert proxy.rowCount() == 1
+    person_id = page.model.people[proxy.mapToSource(proxy.index(0, 0)).row()].id
+    # an open editor, a text field or a choice list: Delete stays in it, the person stays
+    for column, kind in (("organisation", QLineEdit), ("group_id", QComboBox)):
+        page.table.setFocus()
+        page.table.edit(proxy.index(0, page.model.column_of(column)))
+        qtbot.waitUntil(lambda kind=kind: isinstance(QApplication.focusWidget(), kind))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+        assert demo.get(Participant, person_id) is not None
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    # the table itself focused: Delete removes the selected person, undoably
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert demo.get(Participant, person_id) is None
+    page.undo_stack.undo()
+    assert demo.get(Participant, person_id) is not None

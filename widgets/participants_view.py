@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,7 @@ from widgets.participants_model import (
     swatch,
 )
 from widgets.seating_worker import BackgroundTask
+from widgets.shortcuts import local_shortcut
 from widgets.style import label, set_role
 from widgets.undo import error_sentence
 from widgets.workbook_signals import WorkbookPage, listen
@@ -235,9 +236,8 @@ class ParticipantsPage(WorkbookPage):
             edit.returnPressed.connect(self._on_add_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.delete_button.clicked.connect(self.delete_selected)
-        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
+        local_shortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
+                       children=False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
 

@@ -32,9 +32,12 @@ def set_keys(action: QAction, *keys: str) -> None:
 
 
 def local_shortcut(key: str | QKeySequence | QKeySequence.StandardKey, widget: QWidget,
-                   slot: Callable[[], object] | None = None) -> QShortcut:
+                   slot: Callable[[], object] | None = None, *,
+                   children: bool = True) -> QShortcut:
     """A shortcut active while ``widget`` or a child of it (an open editor) has focus.
 
+    ``children=False``: while ``widget`` itself has focus, not a child of it (a view's
+    open cell editor): the views' Delete, which deletes the selected items.
     The context is set by name too: ``Qt.ShortcutContext`` would build the Qt namespace's
     enums while a first window opens (widgets/roles.py).
     """
@@ -43,7 +46,7 @@ def local_shortcut(key: str | QKeySequence | QKeySequence.StandardKey, widget: Q
         shortcut.setProperty("key", key)
     else:
         shortcut.setKey(key)
-    shortcut.setProperty("context", "WidgetWithChildrenShortcut")
+    shortcut.setProperty("context", "WidgetWithChildrenShortcut" if children else "WidgetShortcut")
     if slot is not None:
         shortcut.activated.connect(slot)
     return shortcut

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from widgets.boards.action_plans import person_label
 from widgets.boards.base import BoardBase, QuickCapture
 from widgets.date_field import OptionalDateField
 from widgets.inputs import shrinkable
+from widgets.shortcuts import local_shortcut
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -87,9 +88,8 @@ class CommitmentsBoard(BoardBase):
             tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
             tree.itemChanged.connect(self._on_tree_item_changed)
-            delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), tree)
-            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(self.delete_selected)
+            local_shortcut(QKeySequence.StandardKey.Delete, tree, self.delete_selected,
+                           children=False)
         return tree
 
     # --------------------------------------------------------------- refresh

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,6 +37,7 @@ from app.commands import EditFields
 from app.domain import Record
 from app.i18n import tr
 from widgets.boards.base import BoardBase
+from widgets.shortcuts import local_shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -276,9 +277,8 @@ class ListBoard(BoardBase):
         view.selectionModel().selectionChanged.connect(
             lambda *_a, v=view: self._on_view_selection_changed(v))
         if not self.read_only:
-            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.delete_selected)
+            local_shortcut(QKeySequence.StandardKey.Delete, view, self.delete_selected,
+                           children=False)
         self.views.append(view)
         return view
 

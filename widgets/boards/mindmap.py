@@ -37,6 +37,7 @@ from app.commands import Compound, EditFields
 from app.i18n import tr
 from widgets.boards.base import BoardBase, QuickCapture, colour_icon
 from widgets.boards.mindmap_items import MAIN_WIDTH, SUB_WIDTH, MapEdge, MapNode, radial_layout
+from widgets.shortcuts import local_shortcut
 from widgets.style import label
 
 
@@ -131,9 +132,8 @@ class MindmapBoard(BoardBase):
             self.fit_button.clicked.connect(self.fit)
             self._shortcut("Ctrl+K", self.link_selected)
             self._shortcut("Ctrl+0", self.fit)
-            delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(self.delete_selected)
+            local_shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_selected,
+                           children=False)
         layout.addLayout(toolbar)
         body = QHBoxLayout()
         body.addWidget(self.view, 1)
