@@ -35,6 +35,14 @@ def demo_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def demo(demo_path: Path) -> Iterator[Workbook]:
+    """The demo workbook, open."""
+    book = Workbook.open(demo_path)
+    yield book
+    book.close()
+
+
+@pytest.fixture
 def checks_before_opening(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """Each check a workbook gets before it opens: (thread name, pages checked too?)."""
     import threading

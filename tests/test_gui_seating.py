@@ -18,13 +18,6 @@ from widgets.seating_view import SeatingPage
 
 
 @pytest.fixture
-def demo(demo_path: Path) -> Iterator[Workbook]:
-    book = Workbook.open(demo_path)
-    yield book
-    book.close()
-
-
-@pytest.fixture
 def page(qtbot, demo: Workbook) -> Iterator[SeatingPage]:
     stack = QUndoStack()
     widget = SeatingPage(demo, stack)

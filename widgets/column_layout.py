@@ -130,7 +130,6 @@ class ColumnLayout(QObject):
             action.setCheckable(True)
             action.setChecked(key not in hidden)
             action.setEnabled(key in hidden or not last_shown)
-            action.setData(key)
             action.toggled.connect(partial(self.set_shown, key))
         menu.addSeparator()
         menu.addAction(tr("Standaardkolommen"), self.reset)

@@ -250,8 +250,6 @@ class ParticipantsPage(WorkbookPage):
 
     def _on_model_reset(self) -> None:
         self._set_delegates()
-        if self.table.horizontalHeader().count() != len(self.model.columns):
-            self._size_columns()
 
     def _column_keys(self) -> list[str]:
         return [column.key for column in self.model.columns]
