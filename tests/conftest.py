@@ -58,3 +58,16 @@ def checks_before_opening(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bo
 
     monkeypatch.setattr(connection, "verify_readable", spy)
     return checks
+
+
+@pytest.fixture
+def styled(qapp):
+    """The app as users see it: Oogst's stylesheet, palette and font (sizes grow)."""
+    from widgets.style import apply_style
+
+    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    apply_style(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)

@@ -173,3 +173,28 @@ def test_day_row_shows_total_and_end(view: AgendaView, book: Workbook) -> None:
     minutes = sum(b.minutes for b in day_blocks(book))
     assert total.startswith(str(minutes // 60))
     assert view.model.index(row, 2).data() == "17:30"
+
+
+def test_on_a_laptop_screen_no_cell_of_the_demo_is_cut_off(qtbot, styled,
+                                                         demo: Workbook) -> None:
+    """At 1366 px wide, times, durations and choices show whole (the choice columns are
+    as wide as their longest choice), and so does every block's title."""
+    win = MainWindow(demo, Settings(), backups=False)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    view = win.show_page("agenda")
+    qtbot.waitExposed(win)
+    tree, model = view.tree, view.model
+    cut = []
+    for d in range(model.rowCount()):
+        day = model.index(d, 0)
+        rows = [(model.index(d, c), True) for c in range(model.columnCount())]
+        rows += [(model.index(b, c, day), False) for b in range(model.rowCount(day))
+                 for c in range(model.columnCount())]
+        for index, is_day in rows:
+            if index.column() == COL_TITLE and is_day:
+                continue  # a day's long title may end in "…"
+            if tree.visualRect(index).width() < tree.sizeHintForIndex(index).width():
+                cut.append(index.data())
+    assert not cut

@@ -157,19 +157,6 @@ def test_no_page_makes_the_window_wider_than_a_small_laptop_screen(qtbot,
         assert page.isVisible()
 
 
-@pytest.fixture
-def styled(qapp):
-    """The app as users see it: Oogst's stylesheet, palette and font (sizes grow)."""
-    from widgets.style import apply_style
-
-    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
-    apply_style(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-
-
 def test_a_page_is_built_inside_the_window_and_styled_once(qtbot, styled,
                                                           demo_path: Path) -> None:
     """A page built on its own and then moved into the window is styled a second time

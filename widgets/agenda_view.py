@@ -91,6 +91,24 @@ class AgendaView(QWidget):
         self._build()
         self._connect_signals()
         self._on_model_reset()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, the title taking the rest: times and durations
+        as the rows have them, a choice column as its longest choice (so a new choice
+        never comes out cut off). Once, when built: later a column keeps the width the
+        user dragged it to."""
+        air = 4
+        for column in (COL_START, COL_MINUTES, COL_END):
+            hint = max(self.tree.sizeHintForColumn(column),
+                       self.tree.header().sectionSizeHint(column))
+            self.tree.setColumnWidth(column, hint + air)
+        metrics = self.tree.fontMetrics()
+        padding = 2 * 4 + 8  # the style sheet's ::item padding and the style's text margins
+        for column, choices in ((COL_GROUPING, grouping_choices()),
+                                (COL_BOARD, board_choices())):
+            widest = max(metrics.horizontalAdvance(text) for _key, text in choices)
+            self.tree.setColumnWidth(column, widest + padding + air)
 
     def _build(self) -> None:
         self.add_day_button = QPushButton(tr("Dag toevoegen"))
@@ -127,9 +145,6 @@ class AgendaView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_START, 190), (COL_MINUTES, 110), (COL_END, 70),
-                              (COL_GROUPING, 190), (COL_BOARD, 170)):
-            self.tree.setColumnWidth(column, width)
 
         self.prompt_label = label(tr("Opdracht bij dit onderdeel"), "h3")
         self.prompt_edit = CommitTextEdit(lines=2)
