@@ -175,26 +175,53 @@ def test_day_row_shows_total_and_end(view: AgendaView, book: Workbook) -> None:
     assert view.model.index(row, 2).data() == "17:30"
 
 
-def test_on_a_laptop_screen_no_cell_of_the_demo_is_cut_off(qtbot, styled,
-                                                         demo: Workbook) -> None:
-    """At 1366 px wide, times, durations and choices show whole (the choice columns are
-    as wide as their longest choice), and so does every block's title."""
-    win = MainWindow(demo, Settings(), backups=False)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    view = win.show_page("agenda")
-    qtbot.waitExposed(win)
+def cut_off(view: AgendaView) -> list[str]:
+    """The texts of the cells too narrow for them (a day's long title may end in "…")."""
     tree, model = view.tree, view.model
     cut = []
     for d in range(model.rowCount()):
         day = model.index(d, 0)
-        rows = [(model.index(d, c), True) for c in range(model.columnCount())]
-        rows += [(model.index(b, c, day), False) for b in range(model.rowCount(day))
-                 for c in range(model.columnCount())]
-        for index, is_day in rows:
+        cells = [(model.index(d, c), True) for c in range(model.columnCount())]
+        cells += [(model.index(b, c, day), False) for b in range(model.rowCount(day))
+                  for c in range(model.columnCount())]
+        for index, is_day in cells:
             if index.column() == COL_TITLE and is_day:
-                continue  # a day's long title may end in "…"
+                continue
             if tree.visualRect(index).width() < tree.sizeHintForIndex(index).width():
                 cut.append(index.data())
-    assert not cut
+    return cut
+
+
+def laptop_window(qtbot, book: Workbook) -> AgendaView:
+    win = MainWindow(book, Settings(), backups=False)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    return win.show_page("agenda")
+
+
+def test_on_a_laptop_screen_no_cell_of_the_demo_is_cut_off(qtbot, styled,
+                                                         demo: Workbook) -> None:
+    """At 1366 px wide, times, durations and choices show whole (the choice columns are
+    as wide as their longest choice), and so does every block's title."""
+    assert cut_off(laptop_window(qtbot, demo)) == []
+
+
+def test_an_agenda_filled_after_opening_empty_still_fits(qtbot, styled,
+                                                         book: Workbook) -> None:
+    view = laptop_window(qtbot, book)
+    view.tree.selectAll()
+    view.delete_selected()
+    assert book.all(AgendaDay) == []
+    view = laptop_window(qtbot, book)  # opened on an empty agenda
+    view.add_day()
+    day = view.model.index(0, COL_START)
+    assert view.model.setData(day, "2026-09-30")
+    view.select(book.all(AgendaDay)[0].id)
+    for _ in range(5):
+        view.add_block()
+    for block in book.all(AgendaBlock):
+        view.model.setData(view.model.index_of(block.id, COL_MINUTES), 105)
+    assert view.model.index(0, COL_MINUTES).data() == "8 u 45 min"
+    assert cut_off(view) == []

@@ -49,8 +49,8 @@ class AgendaModel(QStandardItemModel):
         super().__init__(parent)
         self.ctx = ctx
         self.plan: list[DayPlan] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self.bold = QFont()
+        self.bold.setBold(True)
         self._day_background = QColor("#E8F1EC")
         self._warn, self._muted = QColor("#B3261E"), QColor("#666B73")
         self.setHorizontalHeaderLabels([tr("Begin"), tr("Duur"), tr("Einde"), tr("Onderdeel"),
@@ -122,7 +122,7 @@ class AgendaModel(QStandardItemModel):
         shown = [date_text(day.date) or tr("(geen datum)"), duration(plan.total_minutes()),
                  hhmm(max(ends)) if ends else "", day.title, "", ""]
         cells: list[Cell] = [{DISPLAY: text, ID_ROLE: day.id, IS_DAY_ROLE: True,
-                              FONT: self._bold, BACKGROUND: self._day_background}
+                              FONT: self.bold, BACKGROUND: self._day_background}
                              for text in shown]
         cells[COL_START][EDIT_VALUE] = day.date
         cells[COL_MINUTES][TOOLTIP] = tr("Totaal van de onderdelen van deze dag")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from widgets.agenda_model import (
     board_choices,
     grouping_choices,
 )
+from widgets.formatting import date_text, duration
 from widgets.inputs import CommitTextEdit
 from widgets.shortcuts import local_shortcut
 from widgets.style import label, set_role
@@ -94,21 +96,26 @@ class AgendaView(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their text, the title taking the rest: times and durations
-        as the rows have them, a choice column as its longest choice (so a new choice
-        never comes out cut off). Once, when built: later a column keeps the width the
-        user dragged it to."""
-        air = 4
-        for column in (COL_START, COL_MINUTES, COL_END):
+        """Columns as wide as their text, the title taking the rest: a time or duration
+        column as its rows, or a long date, day total and end if wider (an agenda
+        emptied and filled again still fits); a choice column as its longest choice (a
+        new choice never comes out cut off). Once, when built: later a column keeps the
+        width the user dragged it to."""
+        metrics = self.tree.fontMetrics()
+        bold = QFontMetrics(self.model.bold)  # day rows
+        padding = 2 * 4 + 8 + 4  # the style sheet's ::item padding, text margins, air
+        longest = {COL_START: bold.horizontalAdvance(date_text("2026-09-30"))
+                   + self.tree.indentation(),
+                   COL_MINUTES: bold.horizontalAdvance(duration(8 * 60 + 45)),
+                   COL_END: bold.horizontalAdvance("23:45")}
+        for column, text_width in longest.items():
             hint = max(self.tree.sizeHintForColumn(column),
                        self.tree.header().sectionSizeHint(column))
-            self.tree.setColumnWidth(column, hint + air)
-        metrics = self.tree.fontMetrics()
-        padding = 2 * 4 + 8  # the style sheet's ::item padding and the style's text margins
+            self.tree.setColumnWidth(column, max(hint + 4, text_width + padding))
         for column, choices in ((COL_GROUPING, grouping_choices()),
                                 (COL_BOARD, board_choices())):
             widest = max(metrics.horizontalAdvance(text) for _key, text in choices)
-            self.tree.setColumnWidth(column, widest + padding + air)
+            self.tree.setColumnWidth(column, widest + padding)
 
     def _build(self) -> None:
         self.add_day_button = QPushButton(tr("Dag toevoegen"))
