@@ -338,3 +338,27 @@ def test_agenda_rows_are_roomy_and_grow_with_the_text(qtbot, styled, demo_path: 
     win.set_zoom(1.5)
     qtbot.waitUntil(lambda: tree.visualRect(block).height() > before)
     assert roomy()
+
+
+def test_the_sidebar_hides_and_stays_hidden_in_the_next_window(qtbot, demo_path: Path) -> None:
+    """Ctrl+B gives a board the sidebar's room; pages still switch with Ctrl+1…"""
+    window = MainWindow(Workbook.open(demo_path), Settings())
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page_width = window.pages.width()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not window.navigation.isVisible()
+    qtbot.waitUntil(lambda: window.pages.width() > page_width + 150)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.page("event")
+    with qtbot.waitSignal(window.closed):
+        window.close()
+    again = MainWindow(Workbook.open(demo_path), Settings())
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.navigation.isVisible() and not again.sidebar_action.isChecked()
+    again.sidebar_action.trigger()
+    assert again.navigation.isVisible()
