@@ -1,7 +1,6 @@
-"""Passphrases of encrypted workbooks: asking for one at open, and changing it.
+"""Passphrases of encrypted workbooks: checking one, and changing it (asking for one at
+open is ``widgets.passphrase``).
 
-Opening retries on a wrong passphrase with a clear message; the file is never
-touched by a failed attempt (``Workbook.open`` checks before it writes).
 Changing re-encrypts the file in place (``app.storage.rekey``) and takes a
 fresh backup under the new passphrase.
 """
@@ -9,10 +8,8 @@ fresh backup under the new passphrase.
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr
-from app.storage import Workbook, WorkbookError, WrongPassphrase
+from app.storage import Workbook, WorkbookError
 from app.storage.rekey import MIN_LENGTH, change_passphrase
 from widgets.style import WARN, label
 
@@ -40,54 +37,6 @@ def passphrase_matches(book: Workbook, text: str) -> bool:
     """Whether ``text`` is the passphrase ``book`` was opened with (constant-time compare)."""
     return book.passphrase is not None and hmac.compare_digest(
         book.passphrase.encode("utf-8"), text.encode("utf-8"))
-
-
-class PassphraseDialog(QDialog):
-    """Asks the passphrase of one file; shows why the previous attempt failed."""
-
-    def __init__(self, name: str, error: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("passphrase_dialog")
-        self.setWindowTitle(tr("Versleuteld werkboek"))
-        self.passphrase = _secret(self, tr("Wachtwoordzin"))
-        self.show_text = QCheckBox(tr("Toon wat ik typ"), self)
-        self.error = QLabel(error, self, wordWrap=True)
-        self.error.setStyleSheet(f"color: {WARN};")
-        self.error.setVisible(bool(error))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Openen"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(tr("Wachtwoordzin voor {name}", name=name), "h3", self))
-        layout.addWidget(label(tr("Dit logboek bevat gegevens van bewoners en is versleuteld."),
-                               "muted", self))
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.show_text)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.show_text.toggled.connect(lambda on: self.passphrase.setEchoMode(
-            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
-
-    def value(self) -> str:
-        return self.passphrase.text()
-
-
-def open_encrypted(path: str | Path, parent: QWidget | None = None,
-                   attempts: int = 5) -> Workbook | None:
-    """Open an encrypted workbook, asking again after a wrong passphrase; None if cancelled."""
-    path = Path(path)
-    error = ""
-    for _ in range(attempts):
-        dialog = PassphraseDialog(path.name, error, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.value():
-            return None
-        try:
-            return Workbook.open(path, dialog.value())
-        except WrongPassphrase as exc:
-            error = str(exc)
-    return None
 
 
 class ChangePassphraseDialog(QDialog):
