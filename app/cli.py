@@ -51,16 +51,20 @@ def read_passphrase(args: argparse.Namespace, path: Path | None = None,
     return None
 
 
-def open_book(args: argparse.Namespace, path: str | Path) -> Workbook:
-    """Open a workbook for a command, asking for a passphrase when it is encrypted."""
+def open_book(args: argparse.Namespace, path: str | Path, exclusive: bool = False) -> Workbook:
+    """Open a workbook for a command, asking for a passphrase when it is encrypted.
+
+    ``exclusive`` for a command that writes: refused while a window (another Oogst)
+    has the workbook open, which would not show the change and could undo over it.
+    """
     path = Path(path)
     try:
-        return Workbook.open(path, read_passphrase(args))
+        return Workbook.open(path, read_passphrase(args), exclusive=exclusive)
     except EncryptedWorkbook:
         passphrase = read_passphrase(args, path)
         if passphrase is None:
             raise
-        return Workbook.open(path, passphrase)
+        return Workbook.open(path, passphrase, exclusive=exclusive)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -74,17 +78,13 @@ def default_demo_path() -> Path:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from sessions.demo import build_demo
+    from sessions.demo import rebuild_demo
 
     path = Path(args.file) if args.file else default_demo_path()
-    if path.exists():
-        if args.file and not args.force:
-            raise CliError(tr("{path} bestaat al; gebruik --force om het te vervangen.",
-                              path=path))
-        path.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    build_demo(path).close()
+    if path.exists() and args.file and not args.force:
+        raise CliError(tr("{path} bestaat al; gebruik --force om het te vervangen.",
+                          path=path))
+    rebuild_demo(path).close()
     print(tr("Demo-werkboek gemaakt: {path}", path=path))
     if args.no_gui:
         return 0

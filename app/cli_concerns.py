@@ -30,7 +30,7 @@ from app.storage.workbook import Workbook
 
 
 def _open(args: argparse.Namespace) -> Workbook:
-    book = open_book(args, args.file)
+    book = open_book(args, args.file, exclusive=True)  # seeds and purges: it writes
     try:
         ensure_seeded(book)
         report = purge_expired_contacts(book)
@@ -126,7 +126,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_purge(args: argparse.Namespace) -> int:
-    with open_book(args, args.file) as book:
+    with open_book(args, args.file, exclusive=True) as book:
         report = purge_expired_contacts(book)
     print(tr("Contactgegevens van {n} meldingen verwijderd.", n=report.removed))
     return 0

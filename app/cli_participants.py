@@ -22,7 +22,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not ({"first_name", "last_name", "full_name"} & set(mapping.fields)):
         raise CliError(tr("Geen kolom met namen gevonden (verwacht: Voornaam/Achternaam of "
                           "Naam); er is niets geïmporteerd."))
-    with open_book(args, args.file) as book:
+    with open_book(args, args.file, exclusive=not args.dry_run) as book:
         plan = plan_import(table, mapping, book.all(Participant), book.all(StakeholderGroup),
                            create_groups=not args.skip_unknown_groups)
         if not args.dry_run and plan.participants:

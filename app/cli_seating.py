@@ -16,7 +16,7 @@ def _cmd_seat(args: argparse.Namespace) -> int:
 
     if (args.table_size is None) == (args.tables is None):
         raise CliError(tr("Geef --table-size of --tables (één van beide)."))
-    with open_book(args, args.file) as book:
+    with open_book(args, args.file, exclusive=True) as book:
         try:
             request = build_request(book, args.rounds, table_size=args.table_size,
                                     tables=args.tables, keep=args.keep, seed=args.seed,

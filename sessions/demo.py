@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.domain import AgendaDay, Attendance, Event, Participant, Record, StakeholderGroup
 from app.storage import Workbook
+from app.storage.in_use import claimed
 from sessions.demo_boards import fill_demo_boards
 from sessions.setup import create_workbook
 
@@ -109,3 +110,19 @@ def build_demo(path: str | Path) -> Workbook:
         book.insert_many(records)
     fill_demo_boards(book)
     return book
+
+
+def rebuild_demo(path: str | Path) -> Workbook:
+    """The demo at ``path`` built afresh (an old one, with its ``-wal`` and ``-shm``,
+    removed first), open and claimed for this process; refused with
+    :class:`~app.storage.in_use.WorkbookInUse`, the old one untouched, while another
+    Oogst has it open (removed under it, its edits would go nowhere)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    def build() -> Workbook:
+        for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            old.unlink(missing_ok=True)
+        return build_demo(path)
+
+    return claimed(path, build)

@@ -33,11 +33,13 @@ def template_records(method: MethodTemplate, event: Event) -> list[Record]:
 
 
 def create_workbook(path: str | Path, method: str, title: str, *, language: str = "nl",
-                    start_date: str = "", passphrase: str | None = None) -> Workbook:
-    """A new workbook file holding one event laid out from its method's template."""
+                    start_date: str = "", passphrase: str | None = None,
+                    exclusive: bool = False) -> Workbook:
+    """A new workbook file holding one event laid out from its method's template
+    (``exclusive``: claimed for this process until closed, as a window holds it)."""
     method_t = template(method)
     event = Event(title=title, method=method, language=language, start_date=start_date)
-    book = Workbook.create(path, passphrase=passphrase)
+    book = Workbook.create(path, passphrase=passphrase, exclusive=exclusive)
     try:
         with book.transaction():
             book.insert(event)

@@ -124,6 +124,37 @@ def test_open_error_offers_backups_and_returns_none(qtbot, tmp_path: Path,
     assert len(said) == 1 and "kapot.oogst" in said[0]
 
 
+def test_a_workbook_open_in_another_oogst_is_refused_without_backups(
+        qtbot, tmp_path: Path, monkeypatch, controller: AppController) -> None:
+    path = tmp_path / "bezet.oogst"
+    create_workbook(path, "future-search", "Bezet").close()
+    said: list[str] = []
+    monkeypatch.setattr(opening, "show_in_use", lambda parent, message: said.append(message))
+    monkeypatch.setattr(opening, "show_open_error", lambda *a: pytest.fail("backups offered"))
+    with Workbook.open(path, exclusive=True):  # as another Oogst would hold it
+        assert controller.open_path(path) is None
+        assert controller.windows == []
+    assert len(said) == 1 and "bezet.oogst is al geopend" in said[0]
+    window = controller.open_path(path)  # closed there: opens here, and holds it
+    assert window is not None and window.book.claim.held
+    window.close()
+    assert not window.book.claim.held
+
+
+def test_the_demo_open_in_another_oogst_is_not_rebuilt(qtbot, controller: AppController,
+                                                       monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sessions.demo import rebuild_demo
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    with rebuild_demo(demo_path()) as elsewhere:
+        assert controller.open_demo() is None
+        assert elsewhere.event().title.startswith("Veilige en leefbare binnenstad")
+    assert len(warned) == 1 and "al geopend" in warned[0]
+
+
 def test_encrypted_workbook_asks_again_after_a_wrong_passphrase(tmp_path: Path,
                                                                 monkeypatch) -> None:
     path = tmp_path / "geheim.oogst"

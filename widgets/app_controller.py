@@ -48,17 +48,9 @@ def busy_cursor() -> Iterator[None]:
 
 def build_demo_file(path: Path | None = None) -> Workbook:
     """Build the demo workbook afresh (the old one is deleted first) and return it open."""
-    path = path or demo_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        old.unlink(missing_ok=True)
-    try:
-        from sessions.demo import build_demo
-    except ImportError:  # the demo module is optional: an empty Future Search will do
-        from sessions.setup import create_workbook
+    from sessions.demo import rebuild_demo
 
-        return create_workbook(path, "future-search", "Veilige en leefbare binnenstad")
-    return build_demo(path)
+    return rebuild_demo(path or demo_path())
 
 
 class AppController(QObject):
@@ -145,7 +137,8 @@ class AppController(QObject):
         from sessions.setup import create_workbook
 
         try:
-            book = create_workbook(path, method, title, language=language, start_date=start_date)
+            book = create_workbook(path, method, title, language=language, start_date=start_date,
+                                   exclusive=True)
         except Exception as exc:
             self._warn(tr("Nieuw werkboek"), exc)
             return None

@@ -6,7 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import tr
-from app.storage import EncryptedWorkbook, Workbook, WorkbookError, WrongPassphrase
+from app.storage import (
+    EncryptedWorkbook,
+    Workbook,
+    WorkbookError,
+    WorkbookInUse,
+    WrongPassphrase,
+)
 from widgets.passphrase import ask_passphrase
 
 if TYPE_CHECKING:
@@ -33,9 +39,12 @@ def open_workbook(parent: QWidget | None, path: str | Path, passphrase: str | No
     while True:
         try:
             return Workbook.open(path, passphrase, before_migrate=_backup_before_migrate,
-                                 ahead=ahead)
+                                 ahead=ahead, exclusive=True)
         except (EncryptedWorkbook, WrongPassphrase) as exc:
             reason = str(exc)
+        except WorkbookInUse as exc:  # nothing wrong with the file: no backups to offer
+            show_in_use(parent, str(exc))
+            return None
         except WorkbookError as exc:
             return _offer_backups(parent, path, str(exc))
         except OSError as exc:
@@ -44,6 +53,13 @@ def open_workbook(parent: QWidget | None, path: str | Path, passphrase: str | No
         passphrase = ask_passphrase(parent, path.name, reason)
         if passphrase is None:
             return None
+
+
+def show_in_use(parent: QWidget | None, message: str) -> None:
+    """Say that another Oogst has the workbook open (see ``app.storage.in_use``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(parent, tr("Al geopend"), message)
 
 
 def show_open_error(parent: QWidget | None, path: Path, message: str) -> Path | None:

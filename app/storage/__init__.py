@@ -8,6 +8,7 @@ from app.storage.errors import (
     WorkbookError,
     WrongPassphrase,
 )
+from app.storage.in_use import WorkbookInUse
 from app.storage.workbook import Workbook
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "NotAWorkbook",
     "Workbook",
     "WorkbookError",
+    "WorkbookInUse",
     "WrongPassphrase",
 ]

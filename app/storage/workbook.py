@@ -28,6 +28,7 @@ from app.storage.connection import (
     set_pragmas,
 )
 from app.storage.errors import NewerWorkbook, WorkbookError
+from app.storage.in_use import Claim, claimed
 from app.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -106,15 +107,26 @@ class Workbook:
         last = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
         self._clock = HybridClock(last)
         self.edits_since_backup = 0
+        self.claim: Claim | None = None  # held while open: see app.storage.in_use
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def create(cls, path: str | Path, passphrase: str | None = None) -> Workbook:
-        """Create a new, empty workbook file (refuses to overwrite)."""
+    def create(cls, path: str | Path, passphrase: str | None = None,
+               exclusive: bool = False) -> Workbook:
+        """Create a new, empty workbook file (refuses to overwrite).
+
+        ``exclusive``: claimed for this process until closed (see ``in_use``).
+        """
         path = Path(path)
         if path.exists():
             raise WorkbookError(tr("{path} bestaat al; kies een andere naam.", path=path.name))
         path.parent.mkdir(parents=True, exist_ok=True)
+        if exclusive:
+            return claimed(path, lambda: cls._create(path, passphrase))
+        return cls._create(path, passphrase)
+
+    @classmethod
+    def _create(cls, path: Path, passphrase: str | None) -> Workbook:
         conn = connect(path, passphrase)
         try:
             # schema and header first, in rollback-journal mode, so that the file's
@@ -143,8 +155,12 @@ class Workbook:
     @classmethod
     def open(cls, path: str | Path, passphrase: str | None = None,
              before_migrate: Callable[[Workbook], None] | None = None,
-             check: bool | None = None, ahead: CheckAhead | None = None) -> Workbook:
+             check: bool | None = None, ahead: CheckAhead | None = None,
+             exclusive: bool = False) -> Workbook:
         """Open an existing workbook; refuses broken, foreign and newer files untouched.
+
+        ``exclusive``: first claim it for this process until closed, or refuse with
+        :class:`~app.storage.in_use.WorkbookInUse` (another Oogst has it open).
 
         An older workbook is migrated in place, after ``before_migrate`` (a backup).
         ``check`` runs SQLite's page check before opening; by default only for files up
@@ -153,6 +169,15 @@ class Workbook:
         A clean ``ahead`` check of this very file (see ``check_ahead``) stands in for it.
         """
         path = Path(path)
+        if exclusive:
+            return claimed(path, lambda: cls._open(path, passphrase, before_migrate, check,
+                                                   ahead))
+        return cls._open(path, passphrase, before_migrate, check, ahead)
+
+    @classmethod
+    def _open(cls, path: Path, passphrase: str | None,
+              before_migrate: Callable[[Workbook], None] | None, check: bool | None,
+              ahead: CheckAhead | None) -> Workbook:
         checked_ahead = check is None and ahead is not None and ahead.passed(path)
         if check is None:
             check = not checked_ahead and (
@@ -186,6 +211,8 @@ class Workbook:
                 finally:
                     self._conn.close()
                     self._conn = None
+                    if self.claim is not None:
+                        self.claim.release()
 
     @property
     def db(self) -> Any:
