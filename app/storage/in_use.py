@@ -24,7 +24,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Protocol, TypeVar
+from typing import IO, TypeVar
 
 from app.i18n import tr
 from app.storage.errors import WorkbookError
@@ -97,11 +97,7 @@ def claim(path: str | Path) -> Claim:
     return Claim(lock, None)
 
 
-class _Holder(Protocol):
-    claim: Claim | None
-
-
-H = TypeVar("H", bound=_Holder)
+H = TypeVar("H")  # anything with a ``claim`` attribute: a Workbook
 
 
 def claimed(path: str | Path, make: Callable[[], H]) -> H:
@@ -113,7 +109,7 @@ def claimed(path: str | Path, make: Callable[[], H]) -> H:
     except BaseException:
         held.release()
         raise
-    opened.claim = held
+    opened.claim = held  # type: ignore[attr-defined]
     return opened
 
 
