@@ -67,12 +67,6 @@ class Claim:
         finally:
             file.close()
 
-    def __enter__(self) -> Claim:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
-
 
 def claim(path: str | Path) -> Claim:
     """Claim the workbook at ``path`` for this process, or raise :class:`WorkbookInUse`."""
