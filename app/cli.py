@@ -17,7 +17,7 @@ from pathlib import Path
 from app import __version__
 from app.domain import METHODS
 from app.i18n import set_language, tr
-from app.settings import Settings, data_dir
+from app.settings import Settings, demo_path
 from app.storage import EncryptedWorkbook, Workbook, WorkbookError
 
 EXIT_ERROR = 1
@@ -73,14 +73,10 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(getattr(args, "file", None))
 
 
-def default_demo_path() -> Path:
-    return data_dir() / "demo" / "Veilige en leefbare binnenstad (demo).oogst"
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sessions.demo import rebuild_demo
 
-    path = Path(args.file) if args.file else default_demo_path()
+    path = Path(args.file) if args.file else demo_path()
     if path.exists() and args.file and not args.force:
         raise CliError(tr("{path} bestaat al; gebruik --force om het te vervangen.",
                           path=path))

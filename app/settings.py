@@ -71,6 +71,11 @@ def data_dir() -> Path:
     return home / "data" if home else _user_dir("data")
 
 
+def demo_path() -> Path:
+    """Where the demo workbook is built: ``oogst demo`` and the window's "Demo openen"."""
+    return data_dir() / "demo" / "Veilige en leefbare binnenstad (demo).oogst"
+
+
 def backup_dir() -> Path:
     return data_dir() / "backups"
 

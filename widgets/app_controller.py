@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import tr
-from app.settings import Settings, data_dir
+from app.settings import Settings, demo_path
 from app.storage import Workbook
 from widgets.main_window import MainWindow
 from widgets.opening import open_workbook
@@ -19,13 +19,6 @@ from widgets.undo import error_sentence
 
 if TYPE_CHECKING:
     from app.storage.check_ahead import CheckAhead
-
-DEMO_NAME = "Veilige en leefbare binnenstad (demo).oogst"
-
-
-def demo_path() -> Path:
-    return data_dir() / "demo" / DEMO_NAME
-
 
 @contextmanager
 def busy_cursor() -> Iterator[None]:
