@@ -144,12 +144,13 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, tr("Opnieuw"))
         set_keys(self.redo_action, "Ctrl+Shift+Z", "Ctrl+Y")
 
-        def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        def action(text: str, slot: Callable[[], object] | None, shortcut: str = "") -> QAction:
             made = QAction(self)  # not QAction(text, self): its overloads need QIcon's enums
             made.setText(text)
             if shortcut:
                 set_keys(made, shortcut)
-            made.triggered.connect(slot)
+            if slot is not None:
+                made.triggered.connect(slot)
             return made
 
         self.new_action = action(tr("Nieuw…"), self.new_requested.emit, "Ctrl+N")
@@ -171,9 +172,10 @@ class MainWindow(QMainWindow):
         self.full_screen_action.setCheckable(True)
         # Hides the list of pages: ~190 px more for a board on a laptop; Ctrl+1… and the
         # Beeld menu still switch pages.
-        self.sidebar_action = action(tr("Zijbalk"), self._on_sidebar_toggled, "Ctrl+B")
+        self.sidebar_action = action(tr("Zijbalk"), None, "Ctrl+B")
         self.sidebar_action.setCheckable(True)
         self.sidebar_action.setChecked(True)
+        self.sidebar_action.toggled.connect(self.navigation.setVisible)
         self.toolbar = QToolBar(tr("Werkbalk"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
@@ -354,9 +356,6 @@ class MainWindow(QMainWindow):
     def _on_full_screen_toggled(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
 
-    def _on_sidebar_toggled(self) -> None:
-        self.navigation.setVisible(self.sidebar_action.isChecked())
-
     # --------------------------------------------------------------- lifecycle
     def _restore_state(self) -> str:
         """Geometry, toolbars, zoom and sidebar as last left; returns the page to show first."""
@@ -374,9 +373,7 @@ class MainWindow(QMainWindow):
         zoom = float(stored.value("view/zoom", 1.0) or 1.0)
         if abs(zoom - 1.0) > 0.01:
             self.set_zoom(zoom)
-        if str(stored.value("view/sidebar", "true")).lower() == "false":
-            self.sidebar_action.setChecked(False)
-            self._on_sidebar_toggled()
+        self.sidebar_action.setChecked(str(stored.value("view/sidebar", "true")).lower() != "false")
         page = str(stored.value("view/page", first))
         return page if page in keys else first
 
